@@ -1,0 +1,127 @@
+import { Diagnostic, Severity } from './diagnostic';
+import { isObject, resourceId, typeKey } from './manifest';
+import { ResolvedOptions, ValidationOptions, resolveOptions } from './options';
+import { ManifestEntry, ManifestRule, SetRule } from './rule';
+import { MANIFEST_RULES, SET_RULES } from './rules';
+
+let rulesByType: Map<string, ManifestRule[]> | undefined;
+
+function rulesFor(key: string): readonly ManifestRule[] {
+  if (!rulesByType) {
+    rulesByType = new Map();
+    for (const rule of MANIFEST_RULES) {
+      for (const type of rule.appliesTo) {
+        const list = rulesByType.get(type) ?? [];
+        list.push(rule);
+        rulesByType.set(type, list);
+      }
+    }
+  }
+  return rulesByType.get(key) ?? [];
+}
+
+/** Whether any rule knows this manifest's `apiVersion/kind`. */
+export function isKnownKind(manifest: unknown): boolean {
+  return rulesFor(typeKey(manifest)).length > 0;
+}
+
+function internalError(rule: { code: string; name: string }, index: number, resource: string, error: unknown): Diagnostic {
+  return {
+    severity: Severity.ERROR,
+    code: 'TRF000',
+    rule: 'internal-error',
+    message: `rule ${rule.code} (${rule.name}) could not check this object: ${error instanceof Error ? error.message : String(error)}`,
+    path: '',
+    resource,
+    index,
+  };
+}
+
+/** Runs every per-manifest rule that applies to one manifest. */
+export function checkManifest(manifest: unknown, index: number, options: ResolvedOptions): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const resource = resourceId(manifest);
+  if (!isObject(manifest)) {
+    diagnostics.push({
+      severity: Severity.ERROR,
+      code: 'TRF001',
+      rule: 'manifest-is-object',
+      message: `a manifest must be an object with apiVersion, kind and metadata, got ${Array.isArray(manifest) ? 'an array' : typeof manifest}`,
+      path: '',
+      resource,
+      index,
+    });
+    return diagnostics;
+  }
+  for (const rule of rulesFor(typeKey(manifest))) {
+    try {
+      rule.check(manifest, {
+        options,
+        report: (path, message, value) => diagnostics.push({
+          severity: rule.severity, code: rule.code, rule: rule.name, message, path, resource, index,
+          ...(value === undefined ? {} : { value }),
+        }),
+      });
+    } catch (error) {
+      diagnostics.push(internalError(rule, index, resource, error));
+    }
+  }
+  return diagnostics;
+}
+
+/** Runs the set rules (those that need every manifest at once). */
+export function checkSet(entries: readonly ManifestEntry[], options: ResolvedOptions, rules: readonly SetRule[] = SET_RULES): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of rules) {
+    try {
+      rule.check(entries, {
+        options,
+        report: (entry, path, message, value) => diagnostics.push({
+          severity: rule.severity, code: rule.code, rule: rule.name, message, path,
+          resource: resourceId(entry.manifest), index: entry.index,
+          ...(value === undefined ? {} : { value }),
+        }),
+      });
+    } catch (error) {
+      diagnostics.push(internalError(rule, -1, '', error));
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * Validates plain manifest objects (as parsed from YAML, or as `ApiObject.toJson()` returns
+ * them) with every rule: each manifest on its own, then the set as a whole.
+ *
+ * Kinds no rule knows are skipped. Diagnostics come in input order, per-manifest rules first.
+ */
+export function validateManifests(manifests: unknown[], options?: ValidationOptions): Diagnostic[] {
+  const resolved = resolveOptions(options);
+  const diagnostics: Diagnostic[] = [];
+  const entries: ManifestEntry[] = [];
+  manifests.forEach((manifest, index) => {
+    diagnostics.push(...checkManifest(manifest, index, resolved));
+    if (isObject(manifest)) entries.push({ index, manifest });
+  });
+  diagnostics.push(...checkSet(entries, resolved));
+  return diagnostics;
+}
+
+/** One line of the rule catalogue. */
+export interface RuleInfo {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: Severity;
+  readonly description: string;
+  /** The `apiVersion/kind` keys it applies to; empty for rules over the whole set. */
+  readonly appliesTo: string[];
+}
+
+/** Every rule the engine runs, in code order. */
+export function ruleCatalogue(): RuleInfo[] {
+  const all: RuleInfo[] = [
+    ...MANIFEST_RULES.map(r => ({ code: r.code, name: r.name, severity: r.severity, description: r.description, appliesTo: [...r.appliesTo] })),
+    ...SET_RULES.map(r => ({ code: r.code, name: r.name, severity: r.severity, description: r.description, appliesTo: [] })),
+  ];
+  return all.sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -1,0 +1,152 @@
+/**
+ * IP and CIDR parsing with the semantics Kubernetes uses (`netutils.ParseIPSloppy`,
+ * `ParseCIDRSloppy`): IPv4 octets may carry leading zeros (read as decimal), IPv6 zones
+ * are refused, and an IPv4-mapped IPv6 address counts as IPv4.
+ */
+
+export type IpFamily = 'IPv4' | 'IPv6';
+
+export interface ParsedIp {
+  readonly family: IpFamily;
+  /** 4 bytes for IPv4 (also for IPv4-mapped IPv6), 16 for IPv6. */
+  readonly bytes: readonly number[];
+  /** The canonical text form (Go's `net.IP.String()`). */
+  readonly canonical: string;
+}
+
+export interface ParsedCidr {
+  readonly ip: ParsedIp;
+  readonly prefixLength: number;
+  /** Whether bits beyond the prefix are set (`10.0.0.1/8`): accepted with a warning. */
+  readonly hostBitsSet: boolean;
+  readonly canonical: string;
+}
+
+function parseIpv4Bytes(text: string): number[] | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  const bytes: number[] = [];
+  for (const part of parts) {
+    if (!/^[0-9]{1,3}$/.test(part)) return undefined;
+    const n = Number(part);
+    if (n > 255) return undefined;
+    bytes.push(n);
+  }
+  return bytes;
+}
+
+function parseIpv6Bytes(text: string): number[] | undefined {
+  if (text.includes('%')) return undefined;
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const parseGroups = (part: string, allowIpv4Tail: boolean): number[] | undefined => {
+    if (part === '') return [];
+    const groups = part.split(':');
+    const out: number[] = [];
+    for (let i = 0; i < groups.length; i++) {
+      const group = groups[i];
+      if (allowIpv4Tail && i === groups.length - 1 && group.includes('.')) {
+        const v4 = parseIpv4Bytes(group);
+        if (!v4) return undefined;
+        out.push(...v4);
+        continue;
+      }
+      if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return undefined;
+      const n = parseInt(group, 16);
+      out.push(n >> 8, n & 0xff);
+    }
+    return out;
+  };
+  if (halves.length === 1) {
+    const bytes = parseGroups(halves[0], true);
+    return bytes && bytes.length === 16 ? bytes : undefined;
+  }
+  const head = parseGroups(halves[0], false);
+  const tail = parseGroups(halves[1], true);
+  if (!head || !tail) return undefined;
+  const missing = 16 - head.length - tail.length;
+  if (missing < 2) return undefined;
+  return [...head, ...new Array<number>(missing).fill(0), ...tail];
+}
+
+function isMappedIpv4(bytes: readonly number[]): boolean {
+  return bytes.length === 16 && bytes.slice(0, 10).every(b => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
+}
+
+function formatIpv6(bytes: readonly number[]): string {
+  const groups: number[] = [];
+  for (let i = 0; i < 16; i += 2) groups.push((bytes[i] << 8) | bytes[i + 1]);
+  // longest run of zero groups (length >= 2), first one on a tie
+  let bestStart = -1;
+  let bestLength = 0;
+  for (let i = 0; i < 8;) {
+    if (groups[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLength && j - i >= 2) { bestStart = i; bestLength = j - i; }
+    i = j;
+  }
+  const hex = groups.map(g => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
+}
+
+/** Parses an IP address; undefined when it is not one. */
+export function parseIp(text: string): ParsedIp | undefined {
+  if (text.includes(':')) {
+    const bytes = parseIpv6Bytes(text);
+    if (!bytes) return undefined;
+    if (isMappedIpv4(bytes)) {
+      const v4 = bytes.slice(12);
+      return { family: 'IPv4', bytes: v4, canonical: v4.join('.') };
+    }
+    return { family: 'IPv6', bytes, canonical: formatIpv6(bytes) };
+  }
+  const bytes = parseIpv4Bytes(text);
+  if (!bytes) return undefined;
+  return { family: 'IPv4', bytes, canonical: bytes.join('.') };
+}
+
+/** Parses `address/prefix`; undefined when it is not a CIDR. */
+export function parseCidr(text: string): ParsedCidr | undefined {
+  const slash = text.indexOf('/');
+  if (slash < 0) return undefined;
+  const ip = parseIp(text.slice(0, slash));
+  const prefixText = text.slice(slash + 1);
+  if (!ip || !/^[0-9]{1,3}$/.test(prefixText)) return undefined;
+  // an IPv4-mapped IPv6 prefix counts in IPv6 bits
+  const mapped = ip.family === 'IPv4' && text.slice(0, slash).includes(':');
+  const bits = ip.family === 'IPv4' && !mapped ? 32 : 128;
+  let prefixLength = Number(prefixText);
+  if (prefixLength > bits) return undefined;
+  if (mapped) {
+    if (prefixLength < 96) return undefined;
+    prefixLength -= 96;
+  }
+  let hostBitsSet = false;
+  ip.bytes.forEach((byte, i) => {
+    const keep = Math.max(0, Math.min(8, prefixLength - i * 8));
+    const mask = keep === 0 ? 0 : (0xff << (8 - keep)) & 0xff;
+    if ((byte & ~mask & 0xff) !== 0) hostBitsSet = true;
+  });
+  return { ip, prefixLength, hostBitsSet, canonical: `${ip.canonical}/${prefixLength}` };
+}
+
+/**
+ * Why an IP may not be used where Kubernetes wants a routable address
+ * (`ValidateNonSpecialIP`), or undefined when it may.
+ */
+export function specialIpReason(ip: ParsedIp): string | undefined {
+  const b = ip.bytes;
+  if (b.every(x => x === 0)) return 'may not be unspecified (0.0.0.0, ::)';
+  if (ip.family === 'IPv4') {
+    if (b[0] === 127) return 'may not be in the loopback range (127.0.0.0/8, ::1/128)';
+    if (b[0] === 169 && b[1] === 254) return 'may not be in the link-local range (169.254.0.0/16, fe80::/10)';
+    if (b[0] === 224 && b[1] === 0 && b[2] === 0) return 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)';
+    return undefined;
+  }
+  if (b.slice(0, 15).every(x => x === 0) && b[15] === 1) return 'may not be in the loopback range (127.0.0.0/8, ::1/128)';
+  if (b[0] === 0xfe && (b[1] & 0xc0) === 0x80) return 'may not be in the link-local range (169.254.0.0/16, fe80::/10)';
+  if (b[0] === 0xff && (b[1] & 0x0f) === 0x02) return 'may not be in the link-local multicast range (224.0.0.0/24, ff02::/10)';
+  return undefined;
+}

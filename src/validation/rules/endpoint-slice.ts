@@ -1,0 +1,3 @@
+import { ManifestRule } from '../rule';
+
+export const ENDPOINT_SLICE_RULES: readonly ManifestRule[] = [];

@@ -1,0 +1,17 @@
+import { ManifestRule, SetRule } from '../rule';
+import { ENDPOINT_SLICE_RULES } from './endpoint-slice';
+import { METADATA_RULES } from './metadata';
+import { NODE_PORT_SET_RULES } from './node-port-conflicts';
+import { SERVICE_RULES } from './service';
+
+/** Every per-manifest rule. */
+export const MANIFEST_RULES: readonly ManifestRule[] = [
+  ...METADATA_RULES,
+  ...SERVICE_RULES,
+  ...ENDPOINT_SLICE_RULES,
+];
+
+/** Every rule over the whole set of manifests. */
+export const SET_RULES: readonly SetRule[] = [
+  ...NODE_PORT_SET_RULES,
+];

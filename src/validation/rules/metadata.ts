@@ -1,0 +1,3 @@
+import { ManifestRule } from '../rule';
+
+export const METADATA_RULES: readonly ManifestRule[] = [];

@@ -1,0 +1,3 @@
+import { ManifestRule } from '../../rule';
+
+export const SERVICE_RULES: readonly ManifestRule[] = [];
