@@ -1,1 +1,3 @@
 export * from './validation';
+export * from './selector';
+export * from './service';

@@ -1,0 +1,14 @@
+import { App } from 'cdk8s';
+import { SeedServices } from './charts/seed-services';
+import { ServiceTypes } from './charts/service-types';
+
+/** Builds the example app; `cdk8s synth` writes one YAML file per chart to dist/. */
+export function buildExamples(app: App): App {
+  new SeedServices(app, 'seed-services');
+  new ServiceTypes(app, 'service-types');
+  return app;
+}
+
+if (require.main === module) {
+  buildExamples(new App()).synth();
+}

@@ -1,0 +1,2 @@
+export { ServiceSelector } from './service-selector';
+export type { ResolvedSelector, SelectorProblem } from './service-selector';

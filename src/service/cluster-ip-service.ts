@@ -1,0 +1,64 @@
+import { Construct } from 'constructs';
+import * as kplus from 'cdk8s-plus-28';
+import { ServiceSelector } from '../selector/service-selector';
+import { JsonObject } from '../validation/manifest';
+import { exposeProps, ExposeOptions } from './expose';
+import { ServiceBase } from './service-base';
+import { ServicePort } from './service-port';
+import { renderVirtualIpFields, VirtualIpServiceProps } from './service-props';
+import { ExternalTrafficPolicy } from './traffic-policy';
+
+/**
+ * Properties of a `ClusterIpService`.
+ */
+export interface ClusterIpServiceProps extends VirtualIpServiceProps {
+  /**
+   * The ports. At least one is needed; more can be added with `addPort()`.
+   *
+   * @default - none yet
+   */
+  readonly ports?: ServicePort[];
+
+  /**
+   * How traffic arriving on `externalIps` is routed. Only allowed together with `externalIps`.
+   *
+   * @default ExternalTrafficPolicy.CLUSTER when externalIps are set (filled in by the API server)
+   */
+  readonly externalTrafficPolicy?: ExternalTrafficPolicy;
+}
+
+/**
+ * A ClusterIP Service, the default kind: a virtual IP reachable from inside the cluster.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/service/#type-clusterip
+ */
+export class ClusterIpService extends ServiceBase {
+  /**
+   * The one-line `kubectl expose deployment nginx --port=80`: a Service named after the
+   * workload, in the workload's scope, selecting its pods.
+   */
+  public static expose(workload: kplus.AbstractPod, options: ExposeOptions): ClusterIpService {
+    const { scope, id, props } = exposeProps(workload, options);
+    return new ClusterIpService(scope, id, props);
+  }
+
+  constructor(scope: Construct, id: string, private readonly props: ClusterIpServiceProps = {}) {
+    super(scope, id, props, {});
+    if (props.selector) this._select(props.selector);
+    for (const port of props.ports ?? []) this._addPort(port);
+  }
+
+  /** Adds a port. */
+  public addPort(port: ServicePort): void {
+    this._addPort(port);
+  }
+
+  /** Adds pods to select (labels of all selectors must match). */
+  public select(selector: ServiceSelector): void {
+    this._select(selector);
+  }
+
+  protected renderTypeSpec(): JsonObject {
+    return renderVirtualIpFields(this.props, this.props.externalTrafficPolicy);
+  }
+}

@@ -1,0 +1,47 @@
+import { Construct } from 'constructs';
+import { ServiceSelector } from '../selector/service-selector';
+import { JsonObject } from '../validation/manifest';
+import { compact } from './service-base';
+import { ServiceBase } from './service-base';
+import { ServicePort } from './service-port';
+import { renderSelectingFields, SelectingServiceProps } from './service-props';
+
+/**
+ * Properties of a `HeadlessService`.
+ */
+export interface HeadlessServiceProps extends SelectingServiceProps {
+  /**
+   * The ports. A headless Service may have none (DNS only).
+   *
+   * @default - none
+   */
+  readonly ports?: ServicePort[];
+}
+
+/**
+ * A headless ClusterIP Service (`clusterIP: None`): no virtual IP and no proxying; DNS
+ * returns the pod addresses directly. The usual companion of a StatefulSet.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
+ */
+export class HeadlessService extends ServiceBase {
+  constructor(scope: Construct, id: string, private readonly props: HeadlessServiceProps = {}) {
+    super(scope, id, props, {});
+    if (props.selector) this._select(props.selector);
+    for (const port of props.ports ?? []) this._addPort(port);
+  }
+
+  /** Adds a port. */
+  public addPort(port: ServicePort): void {
+    this._addPort(port);
+  }
+
+  /** Adds pods to select (labels of all selectors must match). */
+  public select(selector: ServiceSelector): void {
+    this._select(selector);
+  }
+
+  protected renderTypeSpec(): JsonObject {
+    return compact({ clusterIP: 'None', ...renderSelectingFields(this.props) });
+  }
+}

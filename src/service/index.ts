@@ -1,0 +1,16 @@
+export * from './protocol';
+export * from './target-port';
+export * from './service-port';
+export * from './i-service';
+export * from './ip-family';
+export * from './traffic-policy';
+export * from './session-affinity';
+export { ServiceBase, CLUSTER_DOMAIN_CONTEXT, NODE_PORT_RANGE_CONTEXT } from './service-base';
+export type { ServiceBaseProps } from './service-base';
+export type { SelectingServiceProps, VirtualIpServiceProps } from './service-props';
+export type { ExposeOptions, NodePortExposeOptions } from './expose';
+export * from './cluster-ip-service';
+export * from './headless-service';
+export * from './node-port-service';
+export * from './load-balancer-service';
+export * from './external-name-service';

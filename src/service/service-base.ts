@@ -1,0 +1,214 @@
+import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { ServiceSelector } from '../selector/service-selector';
+import { Diagnostic, Severity } from '../validation/diagnostic';
+import { TrafficValidationError } from '../validation/errors';
+import { isDns1123Subdomain } from '../validation/format/dns';
+import { JsonObject } from '../validation/manifest';
+import { NodePortRange } from '../validation/node-port-range';
+import { ResolvedOptions } from '../validation/options';
+import { validateOnSynth } from '../validation/synth';
+import { IService, ServicePortInfo } from './i-service';
+import { Protocol } from './protocol';
+import { NodePortServicePort } from './service-port';
+
+/** Context key for the app-wide cluster DNS domain (`app.node.setContext(...)`). */
+export const CLUSTER_DOMAIN_CONTEXT = 'cdk8s-traffic:clusterDomain';
+/** Context key for the app-wide node port range, as `30000-32767`. */
+export const NODE_PORT_RANGE_CONTEXT = 'cdk8s-traffic:nodePortRange';
+
+/**
+ * Properties every Service construct accepts.
+ */
+export interface ServiceBaseProps {
+  /**
+   * Metadata of the Service: name, namespace, labels, annotations (cloud load balancer
+   * settings go in annotations).
+   *
+   * @default - a name generated from the construct path, the chart's namespace
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * The cluster's DNS domain, used for `dnsName`.
+   *
+   * @default - the `cdk8s-traffic:clusterDomain` context value, else `cluster.local`
+   */
+  readonly clusterDomain?: string;
+}
+
+/**
+ * What the base needs from a concrete Service class.
+ * @internal
+ */
+export interface ServiceDefinition {
+  /** `spec.type` to render; undefined leaves the API server's default (ClusterIP). */
+  readonly type?: string;
+  readonly nodePortRange?: NodePortRange;
+}
+
+/**
+ * Shared behaviour of the Service constructs: the generated `Resource` object, ports,
+ * selector, naming and synth-time validation.
+ */
+export abstract class ServiceBase extends Construct implements IService {
+  /** The generated Kubernetes object (id `Resource`); an escape hatch for patches. */
+  public readonly apiObject: ApiObject;
+
+  /** The Service's `metadata.name`. */
+  public readonly name: string;
+
+  /** The `spec.type` of this Service. */
+  public readonly serviceType: string;
+
+  /** The cluster DNS domain used for `dnsName`. */
+  public readonly clusterDomain: string;
+
+  private readonly servicePorts: NodePortServicePort[] = [];
+  private readonly selectors: ServiceSelector[] = [];
+  private readonly nodePortRange: NodePortRange;
+
+  protected constructor(scope: Construct, id: string, props: ServiceBaseProps, definition: ServiceDefinition) {
+    super(scope, id);
+    this.serviceType = definition.type ?? 'ClusterIP';
+    this.clusterDomain = resolveClusterDomain(this, props.clusterDomain);
+    this.nodePortRange = definition.nodePortRange ?? contextNodePortRange(this) ?? NodePortRange.DEFAULT;
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: props.metadata,
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+    this.name = this.apiObject.name;
+    validateOnSynth(this, this.apiObject, {
+      options: (): ResolvedOptions => ({ nodePortRange: this.nodePortRange }),
+      constructDiagnostics: () => this.selectorDiagnostics(),
+    });
+  }
+
+  /** Metadata of the generated object (add labels and annotations here). */
+  public get metadata(): ApiObjectMetadataDefinition {
+    return this.apiObject.metadata;
+  }
+
+  /** The namespace the Service is in; `default` when neither it nor its chart sets one. */
+  public get namespace(): string {
+    return this.apiObject.metadata.namespace ?? 'default';
+  }
+
+  /** The in-cluster DNS name: `<name>.<namespace>.svc.<cluster domain>`. */
+  public get dnsName(): string {
+    return `${this.name}.${this.namespace}.svc.${this.clusterDomain}`;
+  }
+
+  /** The Service's ports as they will be rendered. */
+  public get ports(): ServicePortInfo[] {
+    return this.servicePorts.map(p => ({
+      port: p.port,
+      name: p.name,
+      protocol: p.protocol ?? Protocol.TCP,
+      targetPortNumber: p.targetPort?.portNumber,
+      targetPortName: p.targetPort?.portName,
+      appProtocol: p.appProtocol,
+      nodePort: p.nodePort,
+    }));
+  }
+
+  /**
+   * Adds pods to what the Service selects; labels of several selectors are combined
+   * (all must match).
+   * @internal
+   */
+  protected _select(selector: ServiceSelector): void {
+    this.selectors.push(selector);
+  }
+
+  /** @internal */
+  protected _addPort(port: NodePortServicePort): void {
+    this.servicePorts.push(port);
+  }
+
+  /** The type-specific part of the spec; rendering must never throw. */
+  protected abstract renderTypeSpec(): JsonObject;
+
+  /** Whether the Service may carry a selector at all (not ExternalName). */
+  protected renderSelector(): Record<string, string> | undefined {
+    if (this.selectors.length === 0) return undefined;
+    const labels: Record<string, string> = {};
+    for (const selector of this.selectors) {
+      Object.assign(labels, selector._resolve(this.apiObject.metadata.namespace).labels);
+    }
+    return Object.keys(labels).length > 0 ? labels : undefined;
+  }
+
+  private renderSpec(): JsonObject {
+    const ports = this.servicePorts.map(p => compact({
+      name: p.name,
+      protocol: p.protocol,
+      appProtocol: p.appProtocol,
+      port: p.port,
+      targetPort: p.targetPort?._render(),
+      nodePort: p.nodePort,
+    }));
+    return compact({
+      type: this.serviceType === 'ClusterIP' ? undefined : this.serviceType,
+      selector: this.renderSelector(),
+      ports: ports.length > 0 ? ports : undefined,
+      ...this.renderTypeSpec(),
+    });
+  }
+
+  private selectorDiagnostics(): Diagnostic[] {
+    const namespace = this.apiObject.metadata.namespace;
+    const diagnostics: Diagnostic[] = [];
+    const seen = new Map<string, string>();
+    for (const selector of this.selectors) {
+      const resolved = selector._resolve(namespace);
+      for (const problem of resolved.problems) {
+        diagnostics.push(this.diagnostic(problem.code, problem.rule, 'spec.selector', problem.message));
+      }
+      for (const [key, value] of Object.entries(resolved.labels)) {
+        const previous = seen.get(key);
+        if (previous !== undefined && previous !== value) {
+          diagnostics.push(this.diagnostic('SEL004', 'selector-conflict', `spec.selector[${JSON.stringify(key)}]`,
+            `selector key ${JSON.stringify(key)} is required to be both ${JSON.stringify(previous)} and ${JSON.stringify(value)}, so no pod can match`));
+        }
+        seen.set(key, value);
+      }
+    }
+    return diagnostics;
+  }
+
+  private diagnostic(code: string, rule: string, path: string, message: string): Diagnostic {
+    return { severity: Severity.ERROR, code, rule, path, message, resource: `Service/${this.namespace}/${this.name}`, index: 0 };
+  }
+}
+
+/** Drops undefined entries so the output holds only what the user set. */
+export function compact(object: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (value !== undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** A list in the output only when it has entries. */
+export function nonEmpty<T>(list: readonly T[] | undefined): T[] | undefined {
+  return list && list.length > 0 ? [...list] : undefined;
+}
+
+function resolveClusterDomain(scope: Construct, explicit: string | undefined): string {
+  const fromContext = scope.node.tryGetContext(CLUSTER_DOMAIN_CONTEXT);
+  const domain = explicit ?? (typeof fromContext === 'string' ? fromContext : 'cluster.local');
+  const problems = isDns1123Subdomain(domain.replace(/\.$/, ''));
+  if (problems.length > 0) {
+    throw new TrafficValidationError('TRF010', `cluster domain ${JSON.stringify(domain)} is not a DNS subdomain: ${problems.join('; ')}`);
+  }
+  return domain.replace(/\.$/, '');
+}
+
+function contextNodePortRange(scope: Construct): NodePortRange | undefined {
+  const value = scope.node.tryGetContext(NODE_PORT_RANGE_CONTEXT);
+  return typeof value === 'string' ? NodePortRange.parse(value) : undefined;
+}
