@@ -1,0 +1,86 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { ROOT, run, tempDir } from './run';
+
+jest.setTimeout(300_000);
+
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf-8'));
+
+/**
+ * The package as users get it: packed with `npm pack`, installed from the tarball into a
+ * separate minimal cdk8s app, imported with its types, compiled strictly and synthesised.
+ */
+describe('the packed npm package', () => {
+  const work = tempDir('cdk8s-traffic-pack-');
+  const consumer = path.join(work, 'consumer');
+  let tarball: string;
+
+  beforeAll(() => {
+    const packed = run('npm', ['pack', '--pack-destination', work, '--json']);
+    expect(packed.status).toBe(0);
+    tarball = path.join(work, JSON.parse(packed.stdout)[0].filename);
+
+    fs.mkdirSync(consumer);
+    fs.writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({
+      name: 'consumer-app',
+      private: true,
+      dependencies: {
+        'cdk8s-traffic': `file:${tarball}`,
+        'cdk8s': pkg.devDependencies.cdk8s,
+        'constructs': pkg.devDependencies.constructs,
+        'cdk8s-plus-28': pkg.devDependencies['cdk8s-plus-28'],
+      },
+    }, undefined, 2));
+    const installed = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: consumer });
+    expect(installed.stderr).not.toMatch(/ERR!/);
+    expect(installed.status).toBe(0);
+  });
+
+  test('ships compiled code and type declarations only', () => {
+    const files = run('tar', ['-tzf', tarball]).stdout.split('\n').filter(Boolean);
+    expect(files).toContain('package/lib/index.js');
+    expect(files).toContain('package/lib/index.d.ts');
+    expect(files.filter(f => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files.filter(f => /package\/(test|examples|src)\//.test(f))).toEqual([]);
+  });
+
+  test('is imported with its types, compiles strictly and synthesises', () => {
+    fs.writeFileSync(path.join(consumer, 'main.ts'), [
+      "import { App, Chart } from 'cdk8s';",
+      "import * as kplus from 'cdk8s-plus-28';",
+      "import { ClusterIpService, NodePortService, NodePortServicePort, ServiceSelector, TargetPort, validateManifests } from 'cdk8s-traffic';",
+      "const app = new App({ outdir: 'dist' });",
+      "const chart = new Chart(app, 'consumer');",
+      "const port: NodePortServicePort = { port: 80, targetPort: TargetPort.number(8080), nodePort: 30080 };",
+      "new NodePortService(chart, 'web', { metadata: { name: 'web' }, selector: ServiceSelector.fromLabels({ app: 'web' }), ports: [port] });",
+      "const api = new kplus.Deployment(chart, 'api', { podMetadata: { labels: { app: 'api' } }, containers: [{ image: 'api:1', portNumber: 8080 }] });",
+      "const svc: ClusterIpService = ClusterIpService.expose(api, { port: 80, targetPort: TargetPort.number(8080) });",
+      "console.log(svc.dnsName);",
+      "console.log(validateManifests(chart.toJson()).length);",
+      "app.synth();",
+      '',
+    ].join('\n'));
+    fs.writeFileSync(path.join(consumer, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'CommonJS', moduleResolution: 'bundler', strict: true, types: [], skipLibCheck: false, rootDir: '.', outDir: 'out' },
+      files: ['main.ts'],
+    }));
+    const tsc = run('node', [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: consumer });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+
+    const synth = run('node', ['out/main.js'], { cwd: consumer });
+    expect(synth.stderr).toBe('');
+    expect(synth.status).toBe(0);
+    expect(synth.stdout).toMatch(/\.default\.svc\.cluster\.local\n0\n$/);
+    const docs = parseAllDocuments(fs.readFileSync(path.join(consumer, 'dist', 'consumer.k8s.yaml'), 'utf-8')).map(d => d.toJS());
+    const web = docs.find(d => d.kind === 'Service' && d.metadata.name === 'web');
+    expect(web.spec).toEqual({ type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] });
+  });
+
+  test('declares cdk8s, constructs and cdk8s-plus-28 as peer dependencies', () => {
+    const installed = JSON.parse(fs.readFileSync(path.join(consumer, 'node_modules', 'cdk8s-traffic', 'package.json'), 'utf-8'));
+    expect(Object.keys(installed.peerDependencies).sort()).toEqual(['cdk8s', 'cdk8s-plus-28', 'constructs']);
+    expect(installed.dependencies ?? {}).not.toHaveProperty('cdk8s');
+  });
+});

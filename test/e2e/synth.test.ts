@@ -1,0 +1,62 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { Severity, validateManifests } from '../../src';
+import { readManifests, ROOT, run, tempDir } from './run';
+
+jest.setTimeout(240_000);
+
+describe('cdk8s synth of the examples (as a process)', () => {
+  const outdir = tempDir('cdk8s-traffic-synth-');
+  let result: ReturnType<typeof run>;
+
+  beforeAll(() => {
+    result = run('npx', ['cdk8s', 'synth', '--no-check-upgrade', '--output', outdir]);
+  });
+
+  test('succeeds and writes one file per chart', () => {
+    expect(result.stderr).not.toMatch(/Error/);
+    expect(result.status).toBe(0);
+    expect(fs.readdirSync(outdir).sort()).toEqual(expect.arrayContaining(['seed-services.k8s.yaml', 'service-types.k8s.yaml']));
+  });
+
+  test('writes manifests that validateManifests finds no error in', () => {
+    const manifests = readManifests(outdir).map(m => m.manifest);
+    const errors = validateManifests(manifests).filter(d => d.severity === Severity.ERROR);
+    expect(errors).toEqual([]);
+    expect(manifests.filter(m => m.kind === 'Service').length).toBeGreaterThanOrEqual(7);
+  });
+
+  test("writes the reference's foo-service exactly", () => {
+    const expected = parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'foo-service.yaml'), 'utf-8'));
+    const foo = readManifests(outdir).find(m => m.manifest.kind === 'Service' && m.manifest.metadata.name === 'foo-service');
+    expect(foo?.manifest).toEqual(expected);
+  });
+});
+
+describe('cdk8s synth of an app with mistakes (as a process)', () => {
+  const outdir = tempDir('cdk8s-traffic-invalid-');
+  let result: ReturnType<typeof run>;
+
+  beforeAll(() => {
+    result = run('npx', ['cdk8s', 'synth', '--no-check-upgrade', '--app', 'npx ts-node --transpile-only test/fixtures/invalid-app.ts', '--output', outdir]);
+  });
+
+  test('fails', () => {
+    expect(result.status).not.toBe(0);
+  });
+
+  test('lists every error at once with construct path, field, value and code', () => {
+    const output = result.stdout + result.stderr;
+    expect(output).toContain('[broken/public] SVC014 spec.ports[0].nodePort: nodePort 99999 is outside the node port range 30000-32767');
+    expect(output).toContain('[broken/no-ports] SVC005 spec.ports');
+    expect(output).toContain('[broken/no-ports] MET002 metadata.name');
+    expect(output).toContain('[broken/legacy] SVC025 spec.externalName');
+    expect(output).toMatch(/SVC050 spec\.ports\[0\]\.nodePort: .*30080.* at broken\/second/);
+    expect(output).not.toMatch(/TypeError|Failed serializing/);
+  });
+
+  test('writes nothing', () => {
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+});
