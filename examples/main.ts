@@ -1,4 +1,5 @@
 import { App } from 'cdk8s';
+import { ExternalEndpoints } from './charts/external-endpoints';
 import { SeedServices } from './charts/seed-services';
 import { ServiceTypes } from './charts/service-types';
 
@@ -6,6 +7,7 @@ import { ServiceTypes } from './charts/service-types';
 export function buildExamples(app: App): App {
   new SeedServices(app, 'seed-services');
   new ServiceTypes(app, 'service-types');
+  new ExternalEndpoints(app, 'external-endpoints');
   return app;
 }
 

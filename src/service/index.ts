@@ -14,3 +14,6 @@ export * from './headless-service';
 export * from './node-port-service';
 export * from './load-balancer-service';
 export * from './external-name-service';
+export * from './address-type';
+export * from './endpoint';
+export * from './endpoint-slice';

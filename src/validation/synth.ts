@@ -15,8 +15,17 @@ export interface SynthValidationHooks {
   readonly constructDiagnostics?: () => Diagnostic[];
 }
 
-/** Writes synth-time warnings; replaceable in tests. */
-export let warningSink: (line: string) => void = line => process.stderr.write(`${line}\n`);
+const printedWarnings = new Set<string>();
+
+/**
+ * Writes synth-time warnings to stderr, each line once: cdk8s validates the app again for
+ * every chart it writes. Replaceable in tests.
+ */
+export let warningSink: (line: string) => void = line => {
+  if (printedWarnings.has(line)) return;
+  printedWarnings.add(line);
+  process.stderr.write(`${line}\n`);
+};
 
 export function setWarningSink(sink: (line: string) => void): (line: string) => void {
   const previous = warningSink;

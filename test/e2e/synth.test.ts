@@ -17,7 +17,7 @@ describe('cdk8s synth of the examples (as a process)', () => {
   test('succeeds and writes one file per chart', () => {
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.status).toBe(0);
-    expect(fs.readdirSync(outdir).sort()).toEqual(expect.arrayContaining(['seed-services.k8s.yaml', 'service-types.k8s.yaml']));
+    expect(fs.readdirSync(outdir).sort()).toEqual(expect.arrayContaining(['external-endpoints.k8s.yaml', 'seed-services.k8s.yaml', 'service-types.k8s.yaml']));
   });
 
   test('writes manifests that validateManifests finds no error in', () => {
