@@ -42,15 +42,29 @@ export function isDns1035Label(value: string): string[] {
 }
 
 /**
- * A `generateName` prefix: the trailing `-` the server appends a suffix after is masked
- * before checking (`NameIsDNS1035Label(prefix=true)`).
+ * apimachinery's `maskTrailingDash`, quirk included: when a name of more than one character
+ * ends with `-`, its last TWO characters are replaced by `a` (`abc-` becomes `aba`, `A-`
+ * becomes `a`), and a lone `-` is left as it is (so it fails). The server checks the name it
+ * generates from the prefix separately; callers that want that check too must run it.
  */
-export function isDns1035Prefix(value: string): string[] {
-  const masked = value.endsWith('-') ? `${value.slice(0, -1)}a` : value;
-  return isDns1035Label(masked);
+function maskTrailingDash(value: string): string {
+  return value.length > 1 && value.endsWith('-') ? `${value.slice(0, -2)}a` : value;
 }
 
+/**
+ * A `generateName` prefix for a DNS-1035 name (`NameIsDNS1035Label(prefix=true)`): the
+ * trailing `-` the server appends a suffix after is masked before checking.
+ */
+export function isDns1035Prefix(value: string): string[] {
+  return isDns1035Label(maskTrailingDash(value));
+}
+
+/** A `generateName` prefix for a DNS-1123 subdomain name (`NameIsDNSSubdomain(prefix=true)`). */
 export function isDns1123SubdomainPrefix(value: string): string[] {
-  const masked = value.endsWith('-') ? `${value.slice(0, -1)}a` : value;
-  return isDns1123Subdomain(masked);
+  return isDns1123Subdomain(maskTrailingDash(value));
+}
+
+/** A `generateName` prefix for a DNS-1123 label name (`NameIsDNSLabel(prefix=true)`). */
+export function isDns1123LabelPrefix(value: string): string[] {
+  return isDns1123Label(maskTrailingDash(value));
 }

@@ -15,20 +15,44 @@ export interface ParsedIp {
 }
 
 export interface ParsedCidr {
+  /** The address as written, host bits included. */
   readonly ip: ParsedIp;
+  /**
+   * The family of the network. An IPv4-mapped address with a prefix of 96 or more is an
+   * IPv4 network (`::ffff:10.0.0.0/104` is `10.0.0.0/8`); with a shorter prefix it is an
+   * IPv6 network, as in Go.
+   */
+  readonly family: IpFamily;
+  /** The prefix length, in bits of `family`. */
   readonly prefixLength: number;
   /** Whether bits beyond the prefix are set (`10.0.0.1/8`): accepted with a warning. */
   readonly hostBitsSet: boolean;
+  /**
+   * The network in canonical form, host bits cleared: Go's `IPNet.String()`, the form the
+   * API server suggests in its warnings (`10.0.0.0/8` for `10.0.0.1/8`).
+   */
+  readonly network: string;
+  /**
+   * The address as written, in canonical form, with its prefix length (`10.0.0.1/8` for
+   * `010.0.0.1/08`): the canonical form of `IsValidInterfaceAddress`. Equals `network`
+   * unless host bits are set.
+   */
   readonly canonical: string;
 }
 
+/**
+ * Dotted-quad IPv4. Like `ParseIPSloppy`, any number of leading zeros is stripped from each
+ * octet and the rest read as decimal (`010.001.0000002.3` is `10.1.2.3`, never octal).
+ */
 function parseIpv4Bytes(text: string): number[] | undefined {
   const parts = text.split('.');
   if (parts.length !== 4) return undefined;
   const bytes: number[] = [];
   for (const part of parts) {
-    if (!/^[0-9]{1,3}$/.test(part)) return undefined;
-    const n = Number(part);
+    if (!/^[0-9]+$/.test(part)) return undefined;
+    const digits = part.replace(/^0+(?=[0-9])/, '');
+    if (digits.length > 3) return undefined;
+    const n = Number(digits);
     if (n > 255) return undefined;
     bytes.push(n);
   }
@@ -107,29 +131,73 @@ export function parseIp(text: string): ParsedIp | undefined {
   return { family: 'IPv4', bytes, canonical: bytes.join('.') };
 }
 
-/** Parses `address/prefix`; undefined when it is not a CIDR. */
+/** Go's `net.IP.String()` for 16 bytes: dotted quad when IPv4-mapped, else RFC 5952. */
+function formatIp16(bytes: readonly number[]): string {
+  return isMappedIpv4(bytes) ? bytes.slice(12).join('.') : formatIpv6(bytes);
+}
+
+/** Clears the bits beyond the prefix. */
+function maskBytes(bytes: readonly number[], prefixLength: number): number[] {
+  return bytes.map((byte, i) => {
+    const keep = Math.max(0, Math.min(8, prefixLength - i * 8));
+    return byte & ((0xff << (8 - keep)) & 0xff);
+  });
+}
+
+/**
+ * Parses `address/prefix` like `ParseCIDRSloppy`; undefined when it is not a CIDR.
+ *
+ * The prefix is decimal digits only (no sign), leading zeros allowed, at most 32 for an
+ * address written as IPv4 and 128 for one written as IPv6 (an IPv4-mapped address counts in
+ * IPv6 bits). Host bits may be set (`hostBitsSet`).
+ */
 export function parseCidr(text: string): ParsedCidr | undefined {
   const slash = text.indexOf('/');
   if (slash < 0) return undefined;
-  const ip = parseIp(text.slice(0, slash));
+  const addressText = text.slice(0, slash);
   const prefixText = text.slice(slash + 1);
-  if (!ip || !/^[0-9]{1,3}$/.test(prefixText)) return undefined;
-  // an IPv4-mapped IPv6 prefix counts in IPv6 bits
-  const mapped = ip.family === 'IPv4' && text.slice(0, slash).includes(':');
-  const bits = ip.family === 'IPv4' && !mapped ? 32 : 128;
-  let prefixLength = Number(prefixText);
-  if (prefixLength > bits) return undefined;
-  if (mapped) {
-    if (prefixLength < 96) return undefined;
-    prefixLength -= 96;
+  if (!/^[0-9]+$/.test(prefixText)) return undefined;
+  const ip = parseIp(addressText);
+  if (!ip) return undefined;
+  const writtenAsIpv6 = addressText.includes(':');
+  const prefix = Number(prefixText);
+  if (prefix > (writtenAsIpv6 ? 128 : 32)) return undefined;
+
+  if (!writtenAsIpv6) {
+    const masked = maskBytes(ip.bytes, prefix);
+    return {
+      ip,
+      family: 'IPv4',
+      prefixLength: prefix,
+      hostBitsSet: masked.some((b, i) => b !== ip.bytes[i]),
+      network: `${masked.join('.')}/${prefix}`,
+      canonical: `${ip.canonical}/${prefix}`,
+    };
   }
-  let hostBitsSet = false;
-  ip.bytes.forEach((byte, i) => {
-    const keep = Math.max(0, Math.min(8, prefixLength - i * 8));
-    const mask = keep === 0 ? 0 : (0xff << (8 - keep)) & 0xff;
-    if ((byte & ~mask & 0xff) !== 0) hostBitsSet = true;
-  });
-  return { ip, prefixLength, hostBitsSet, canonical: `${ip.canonical}/${prefixLength}` };
+  const bytes16 = ip.family === 'IPv4' ? [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...ip.bytes] : ip.bytes;
+  const masked = maskBytes(bytes16, prefix);
+  const hostBitsSet = masked.some((b, i) => b !== bytes16[i]);
+  if (ip.family === 'IPv4' && prefix >= 96) {
+    // an IPv4-mapped network: Go prints it as the IPv4 network
+    return {
+      ip,
+      family: 'IPv4',
+      prefixLength: prefix - 96,
+      hostBitsSet,
+      network: `${masked.slice(12).join('.')}/${prefix - 96}`,
+      canonical: `${ip.canonical}/${prefix - 96}`,
+    };
+  }
+  return {
+    ip,
+    family: 'IPv6',
+    prefixLength: prefix,
+    hostBitsSet,
+    network: `${formatIp16(masked)}/${prefix}`,
+    // for an IPv4-mapped address with a prefix under 96 this mirrors Go's
+    // IsValidInterfaceAddress ("::ffff:1.1.1.1/24" gives "1.1.1.1/24")
+    canonical: `${ip.canonical}/${prefix}`,
+  };
 }
 
 /**
