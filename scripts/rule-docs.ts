@@ -1,0 +1,45 @@
+/**
+ * Writes docs/rules.md from the rule engine's catalogue (`npm run docs`).
+ * test/docs/rule-docs.test.ts fails when the file is out of date.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { ruleCatalogue } from '../src/validation/engine';
+import { CONSTRUCT_CHECKS } from '../src/validation/construct-checks';
+
+export const RULE_DOCS = path.join(__dirname, '..', 'docs', 'rules.md');
+
+function escape(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+export function renderRuleDocs(): string {
+  const lines = [
+    '# Rule catalogue',
+    '',
+    'Generated from the rule engine by `npm run docs`; do not edit by hand.',
+    '',
+    'Every rule runs at `cdk8s synth` for the objects the constructs generate, and in',
+    '`validateManifests()` for any manifest. Errors fail synth; warnings are printed.',
+    '',
+    '## Manifest rules',
+    '',
+    '| code | rule | severity | applies to | what it checks |',
+    '|---|---|---|---|---|',
+  ];
+  for (const rule of ruleCatalogue()) {
+    const applies = rule.appliesTo.length > 0 ? rule.appliesTo.map(k => `\`${k}\``).join(', ') : 'all manifests together';
+    lines.push(`| ${rule.code} | ${rule.name} | ${rule.severity} | ${applies} | ${escape(rule.description)} |`);
+  }
+  lines.push('', '## Construct checks', '', 'Made by the constructs at synth (or when a value is created), about their inputs.', '');
+  lines.push('| code | rule | severity | what it checks |', '|---|---|---|---|');
+  for (const check of CONSTRUCT_CHECKS) {
+    lines.push(`| ${check.code} | ${check.name} | ${check.severity} | ${escape(check.description)} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+if (require.main === module) {
+  fs.writeFileSync(RULE_DOCS, renderRuleDocs());
+  console.log(`wrote ${path.relative(process.cwd(), RULE_DOCS)}`);
+}

@@ -1,0 +1,24 @@
+import { Severity } from './diagnostic';
+
+/** A check only the constructs can make (it concerns their inputs, not a manifest). */
+export interface ConstructCheck {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: Severity;
+  readonly description: string;
+}
+
+/** Checks the constructs run at synth besides the manifest rules; listed for the rule catalogue. */
+export const CONSTRUCT_CHECKS: readonly ConstructCheck[] = [
+  { code: 'SEL001', name: 'selector-expressible', severity: Severity.ERROR, description: 'a workload or pod selector with match expressions other than a single-valued In cannot become a Service selector (label equality only)' },
+  { code: 'SEL002', name: 'selector-namespace', severity: Severity.ERROR, description: 'a Service selects pods in its own namespace only; the selected workload or pod selector is elsewhere' },
+  { code: 'SEL003', name: 'selector-empty', severity: Severity.ERROR, description: 'the workload has no pod labels to select its pods by' },
+  { code: 'SEL004', name: 'selector-conflict', severity: Severity.ERROR, description: 'combined selectors require two values for one label key, so no pod can match' },
+  { code: 'EPS023', name: 'endpoint-port-underivable', severity: Severity.ERROR, description: 'an EndpointSlice cannot derive its port from a Service port whose targetPort is a container port name; give explicit ports' },
+  { code: 'EPS024', name: 'endpoint-port-unmatched', severity: Severity.ERROR, description: 'an EndpointSlice port matches no Service port by name and protocol, so no Service traffic reaches it' },
+  { code: 'EPS025', name: 'endpoint-slice-service-mismatch', severity: Severity.ERROR, description: "an EndpointSlice's namespace or service-name label disagrees with its Service" },
+  { code: 'TRF000', name: 'internal-error', severity: Severity.ERROR, description: 'a rule could not check an object (a bug in this library: please report it)' },
+  { code: 'TRF001', name: 'manifest-is-object', severity: Severity.ERROR, description: 'a manifest must be a mapping with apiVersion, kind and metadata' },
+  { code: 'TRF002', name: 'renderable', severity: Severity.ERROR, description: 'a generated object could not be rendered at synth' },
+  { code: 'TRF010', name: 'cluster-domain', severity: Severity.ERROR, description: 'the cluster DNS domain given to a Service is not a DNS subdomain (thrown when the Service is created)' },
+];

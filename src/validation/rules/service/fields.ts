@@ -1,0 +1,94 @@
+/**
+ * Readers for the Service fields several rules share: the port list, effective protocol,
+ * requested node ports, annotations, and the wording of wrong-type messages.
+ */
+import { JsonObject, arrayAt, isObject, objectAt, show, valueAt } from '../../manifest';
+import { isSet } from './service-type';
+
+/** One entry of `spec.ports`, with its path; `port` is undefined when the entry is not an object. */
+export interface PortEntry {
+  readonly index: number;
+  /** `spec.ports[0]` */
+  readonly path: string;
+  readonly value: unknown;
+  readonly port: JsonObject | undefined;
+}
+
+/** The entries of `spec.ports`; empty when it is absent or not a list. */
+export function servicePorts(spec: unknown): PortEntry[] {
+  return (arrayAt(spec, 'ports') ?? []).map((value, index) => ({
+    index,
+    path: `spec.ports[${index}]`,
+    value,
+    port: isObject(value) ? value : undefined,
+  }));
+}
+
+/** The effective protocol of a port: `TCP` when absent or empty (the v1 defaulter). */
+export function protocolOf(port: unknown): string {
+  const raw = valueAt(port, 'protocol');
+  if (!isSet(raw) || raw === '') return 'TCP';
+  return typeof raw === 'string' ? raw : JSON.stringify(raw);
+}
+
+/**
+ * The `nodePort` of a port when one is requested: undefined when absent, null or 0
+ * (0 means "allocate one"), the raw value otherwise (possibly of a wrong type).
+ */
+export function requestedNodePort(port: unknown): unknown {
+  const raw = valueAt(port, 'nodePort');
+  return !isSet(raw) || raw === 0 ? undefined : raw;
+}
+
+/** Path of a map entry: `metadata.annotations["example.com/key"]`. */
+export function keyPath(base: string, key: string): string {
+  return `${base}[${JSON.stringify(key)}]`;
+}
+
+/** The value of an annotation, and whether the key is present at all. */
+export function annotation(manifest: unknown, key: string): { present: boolean; value: unknown; path: string } {
+  const annotations = objectAt(objectAt(manifest, 'metadata'), 'annotations');
+  const present = annotations !== undefined && Object.prototype.hasOwnProperty.call(annotations, key);
+  return { present, value: present ? annotations[key] : undefined, path: keyPath('metadata.annotations', key) };
+}
+
+/** Whether a value is a whole number (a JSON number without a fraction). */
+export function isInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value);
+}
+
+/** "a string", "a number", "a list"... for messages about wrong types. */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string': return 'a string';
+    case 'number': return 'a number';
+    case 'boolean': return 'a boolean';
+    case 'object': return 'an object';
+    default: return typeof value;
+  }
+}
+
+/** A hint for a value that differs from an allowed one only by letter case. */
+function caseHint(value: string, allowed: readonly string[]): string {
+  const match = allowed.find(a => a.toLowerCase() === value.toLowerCase());
+  return match ? ` (values are case-sensitive: did you mean ${JSON.stringify(match)}?)` : '';
+}
+
+/** "A, B or C": the list of allowed values in the enum messages of this folder. */
+export function oneOf(allowed: readonly string[]): string {
+  return allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
+}
+
+/** The problem with an enum value, or undefined when it is allowed. */
+export function enumProblem(field: string, value: unknown, allowed: readonly string[]): string | undefined {
+  if (typeof value !== 'string') return `${field} must be a string, one of ${oneOf(allowed)}; got ${describeValue(value)}`;
+  if (allowed.includes(value)) return undefined;
+  return `${field} ${show(value)} is not supported: must be ${oneOf(allowed)}${caseHint(value, allowed)}`;
+}
+
+/** A value for a message about its type: `a string "80"`, `a boolean true`, `null`. */
+export function describeValue(value: unknown): string {
+  return value === null ? 'null' : `${describeType(value)} ${show(value)}`;
+}
