@@ -43,7 +43,7 @@ export class ClusterIpService extends ServiceBase {
   }
 
   constructor(scope: Construct, id: string, private readonly props: ClusterIpServiceProps = {}) {
-    super(scope, id, props, {});
+    super(scope, id, props);
     if (props.selector) this._select(props.selector);
     for (const port of props.ports ?? []) this._addPort(port);
   }
@@ -56,6 +56,10 @@ export class ClusterIpService extends ServiceBase {
   /** Adds pods to select (labels of all selectors must match). */
   public select(selector: ServiceSelector): void {
     this._select(selector);
+  }
+
+  protected typeName(): string {
+    return 'ClusterIP';
   }
 
   protected renderTypeSpec(): JsonObject {

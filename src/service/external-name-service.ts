@@ -33,7 +33,7 @@ export class ExternalNameService extends ServiceBase {
   public readonly externalName: string;
 
   constructor(scope: Construct, id: string, props: ExternalNameServiceProps) {
-    super(scope, id, props, { type: 'ExternalName' });
+    super(scope, id, props);
     this.externalName = props.externalName;
     for (const port of props.ports ?? []) this._addPort(port);
   }
@@ -41,6 +41,10 @@ export class ExternalNameService extends ServiceBase {
   /** Adds a port. */
   public addPort(port: ServicePortBase): void {
     this._addPort(port);
+  }
+
+  protected typeName(): string {
+    return 'ExternalName';
   }
 
   protected renderTypeSpec(): JsonObject {

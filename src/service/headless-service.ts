@@ -26,7 +26,7 @@ export interface HeadlessServiceProps extends SelectingServiceProps {
  */
 export class HeadlessService extends ServiceBase {
   constructor(scope: Construct, id: string, private readonly props: HeadlessServiceProps = {}) {
-    super(scope, id, props, {});
+    super(scope, id, props);
     if (props.selector) this._select(props.selector);
     for (const port of props.ports ?? []) this._addPort(port);
   }
@@ -39,6 +39,10 @@ export class HeadlessService extends ServiceBase {
   /** Adds pods to select (labels of all selectors must match). */
   public select(selector: ServiceSelector): void {
     this._select(selector);
+  }
+
+  protected typeName(): string {
+    return 'ClusterIP';
   }
 
   protected renderTypeSpec(): JsonObject {

@@ -1,12 +1,9 @@
 import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-28';
-import { ServiceSelector } from '../selector/service-selector';
 import { JsonObject } from '../validation/manifest';
 import { exposeProps, NodePortExposeOptions } from './expose';
-import { NodePortServiceProps } from './node-port-service';
-import { compact, nonEmpty, ServiceBase } from './service-base';
-import { NodePortServicePort } from './service-port';
-import { renderVirtualIpFields } from './service-props';
+import { NodePortService, NodePortServiceProps } from './node-port-service';
+import { compact, nonEmpty } from './service-base';
 
 /**
  * Properties of a `LoadBalancerService`. Cloud-specific settings (internal load
@@ -58,7 +55,7 @@ export interface LoadBalancerServiceProps extends NodePortServiceProps {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer
  */
-export class LoadBalancerService extends ServiceBase {
+export class LoadBalancerService extends NodePortService {
   /**
    * The one-line `kubectl expose deployment nginx --port=80 --type=LoadBalancer`.
    */
@@ -67,26 +64,18 @@ export class LoadBalancerService extends ServiceBase {
     return new LoadBalancerService(scope, id, props);
   }
 
-  constructor(scope: Construct, id: string, private readonly props: LoadBalancerServiceProps = {}) {
-    super(scope, id, props, { type: 'LoadBalancer', nodePortRange: props.nodePortRange });
-    if (props.selector) this._select(props.selector);
-    for (const port of props.ports ?? []) this._addPort(port);
+  constructor(scope: Construct, id: string, private readonly lbProps: LoadBalancerServiceProps = {}) {
+    super(scope, id, lbProps);
   }
 
-  /** Adds a port. */
-  public addPort(port: NodePortServicePort): void {
-    this._addPort(port);
-  }
-
-  /** Adds pods to select (labels of all selectors must match). */
-  public select(selector: ServiceSelector): void {
-    this._select(selector);
+  protected typeName(): string {
+    return 'LoadBalancer';
   }
 
   protected renderTypeSpec(): JsonObject {
-    const props = this.props;
+    const props = this.lbProps;
     return compact({
-      ...renderVirtualIpFields(props, props.externalTrafficPolicy),
+      ...super.renderTypeSpec(),
       loadBalancerSourceRanges: nonEmpty(props.loadBalancerSourceRanges),
       loadBalancerClass: props.loadBalancerClass,
       allocateLoadBalancerNodePorts: props.allocateLoadBalancerNodePorts,

@@ -51,7 +51,7 @@ export class NodePortService extends ServiceBase {
   }
 
   constructor(scope: Construct, id: string, private readonly props: NodePortServiceProps = {}) {
-    super(scope, id, props, { type: 'NodePort', nodePortRange: props.nodePortRange });
+    super(scope, id, props, { nodePortRange: props.nodePortRange });
     if (props.selector) this._select(props.selector);
     for (const port of props.ports ?? []) this._addPort(port);
   }
@@ -64,6 +64,10 @@ export class NodePortService extends ServiceBase {
   /** Adds pods to select (labels of all selectors must match). */
   public select(selector: ServiceSelector): void {
     this._select(selector);
+  }
+
+  protected typeName(): string {
+    return 'NodePort';
   }
 
   protected renderTypeSpec(): JsonObject {

@@ -42,8 +42,7 @@ export interface ServiceBaseProps {
  * @internal
  */
 export interface ServiceDefinition {
-  /** `spec.type` to render; undefined leaves the API server's default (ClusterIP). */
-  readonly type?: string;
+  /** The range fixed node ports are checked against. */
   readonly nodePortRange?: NodePortRange;
 }
 
@@ -58,9 +57,6 @@ export abstract class ServiceBase extends Construct implements IService {
   /** The Service's `metadata.name`. */
   public readonly name: string;
 
-  /** The `spec.type` of this Service. */
-  public readonly serviceType: string;
-
   /** The cluster DNS domain used for `dnsName`. */
   public readonly clusterDomain: string;
 
@@ -68,9 +64,8 @@ export abstract class ServiceBase extends Construct implements IService {
   private readonly selectors: ServiceSelector[] = [];
   private readonly nodePortRange: NodePortRange;
 
-  protected constructor(scope: Construct, id: string, props: ServiceBaseProps, definition: ServiceDefinition) {
+  protected constructor(scope: Construct, id: string, props: ServiceBaseProps, definition: ServiceDefinition = {}) {
     super(scope, id);
-    this.serviceType = definition.type ?? 'ClusterIP';
     this.clusterDomain = resolveClusterDomain(this, props.clusterDomain);
     this.nodePortRange = definition.nodePortRange ?? contextNodePortRange(this) ?? NodePortRange.DEFAULT;
     this.apiObject = new ApiObject(this, 'Resource', {
@@ -101,6 +96,11 @@ export abstract class ServiceBase extends Construct implements IService {
     return `${this.name}.${this.namespace}.svc.${this.clusterDomain}`;
   }
 
+  /** The `spec.type` of this Service. */
+  public get serviceType(): string {
+    return this.typeName();
+  }
+
   /** The Service's ports as they will be rendered. */
   public get ports(): ServicePortInfo[] {
     return this.servicePorts.map(p => ({
@@ -127,6 +127,9 @@ export abstract class ServiceBase extends Construct implements IService {
   protected _addPort(port: NodePortServicePort): void {
     this.servicePorts.push(port);
   }
+
+  /** The `spec.type` this class renders. */
+  protected abstract typeName(): string;
 
   /** The type-specific part of the spec; rendering must never throw. */
   protected abstract renderTypeSpec(): JsonObject;
