@@ -1,5 +1,5 @@
 import { ApiObject } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
+import { IConstruct } from 'constructs';
 import { Diagnostic, Severity } from './diagnostic';
 import { checkManifest, checkSet } from './engine';
 import { formatDiagnostic } from './format-diagnostic';
@@ -65,61 +65,62 @@ function toErrors(scopePath: string, diagnostics: Diagnostic[], suffix: (d: Diag
   return errors;
 }
 
+/** Objects whose construct reports their set diagnostics itself. */
+const claimed = new WeakSet<ApiObject>();
+/** Set diagnostics per object, from the latest app-wide pass. */
+const setDiagnostics = new WeakMap<ApiObject, Diagnostic[]>();
+/** Roots that already run the app-wide checks. */
+const checkedRoots = new WeakSet<IConstruct>();
+
 /**
  * Registers synth-time validation for an object a construct generates: the same rules
- * `validateManifests()` runs, on the object's own output. Also makes sure the app-wide
- * checks run once per app.
+ * `validateManifests()` runs, on the object's own output, plus what the app-wide checks
+ * found about it. Also makes sure the app-wide checks run once per validation pass.
  */
 export function validateOnSynth(construct: IConstruct, apiObject: ApiObject, hooks: SynthValidationHooks = {}): void {
+  claimed.add(apiObject);
   construct.node.addValidation({
     validate: () => {
       const options = hooks.options?.() ?? resolveOptions();
       const { json, diagnostic } = renderForValidation(apiObject);
       const diagnostics = diagnostic ? [diagnostic] : checkManifest(json, 0, options);
       diagnostics.push(...(hooks.constructDiagnostics?.() ?? []));
+      diagnostics.push(...(setDiagnostics.get(apiObject) ?? []));
       return toErrors(construct.node.path, diagnostics);
     },
   });
-  AppChecks.ensure(construct);
+  const root = construct.node.root;
+  if (!checkedRoots.has(root)) {
+    checkedRoots.add(root);
+    root.node.addValidation({ validate: () => checkApp(root) });
+  }
 }
 
 /**
  * Runs the set rules (duplicate node ports and other checks across objects) over every
- * ApiObject in the app, once per synth. Errors name the construct path of each object.
+ * ApiObject in the app. cdk8s validates the root first, so the results are ready when each
+ * construct's own validation asks for them; objects no construct of this library owns are
+ * reported here, with their construct path.
  */
-export class AppChecks extends Construct {
-  /** Id of the checks construct under the app root. */
-  public static readonly ID = 'cdk8s-traffic-app-checks';
-
-  public static ensure(scope: IConstruct): void {
-    const root = scope.node.root;
-    if (!root.node.tryFindChild(AppChecks.ID)) {
-      new AppChecks(root as Construct, AppChecks.ID);
+function checkApp(root: IConstruct): string[] {
+  const objects: ApiObject[] = [];
+  const entries: ManifestEntry[] = [];
+  for (const construct of root.node.findAll()) {
+    if (!ApiObject.isApiObject(construct)) continue;
+    setDiagnostics.delete(construct);
+    const { json } = renderForValidation(construct);
+    if (!isObject(json)) continue; // unrenderable objects are reported by their own validation
+    entries.push({ index: objects.length, manifest: json });
+    objects.push(construct);
+  }
+  const unclaimed: Diagnostic[] = [];
+  for (const d of checkSet(entries, resolveOptions())) {
+    const owner = objects[d.index];
+    if (owner && claimed.has(owner)) {
+      setDiagnostics.set(owner, [...(setDiagnostics.get(owner) ?? []), d]);
+    } else {
+      unclaimed.push(d);
     }
   }
-
-  private constructor(scope: Construct, id: string) {
-    super(scope, id);
-    this.node.addValidation({ validate: () => this.check() });
-  }
-
-  private check(): string[] {
-    const objects: ApiObject[] = [];
-    const entries: ManifestEntry[] = [];
-    for (const construct of this.node.root.node.findAll()) {
-      if (!ApiObject.isApiObject(construct)) continue;
-      const { json } = renderForValidation(construct);
-      if (!isObject(json)) continue; // unrenderable objects are reported by their own validation
-      entries.push({ index: objects.length, manifest: json });
-      objects.push(construct);
-    }
-    const diagnostics = checkSet(entries, resolveOptions());
-    return toErrors(this.node.path, diagnostics, d => (d.index >= 0 ? ` at ${objectPath(objects[d.index])}` : ''));
-  }
-}
-
-/** The path users know: the construct that owns the generated `Resource`. */
-function objectPath(apiObject: ApiObject): string {
-  const scope = apiObject.node.scope;
-  return apiObject.node.id === 'Resource' && scope ? scope.node.path : apiObject.node.path;
+  return toErrors(root.node.path, unclaimed, d => (objects[d.index] ? ` at ${objects[d.index].node.path}` : ''));
 }

@@ -1,4 +1,5 @@
-import { Duration, Testing } from 'cdk8s';
+import { ApiObject, Duration, Testing } from 'cdk8s';
+import { parse } from 'yaml';
 import {
   ClusterIpService, ExternalNameService, ExternalTrafficPolicy, HeadlessService, InternalTrafficPolicy, IpFamily,
   IpFamilyPolicy, LoadBalancerService, NodePortRange, NodePortService, Protocol, ServiceSelector, SessionAffinity,
@@ -185,7 +186,18 @@ describe('NodePortService', () => {
     new NodePortService(chart, 'a', { metadata: { name: 'a' }, selector: app, ports: [{ port: 80, nodePort: 30007 }] });
     new NodePortService(chart, 'b', { metadata: { name: 'b' }, selector: app, ports: [{ port: 81, nodePort: 30007 }] });
     const errors = synthErrors(cdkApp) ?? '';
-    expect(errors).toMatch(/SVC050 spec\.ports\[0\]\.nodePort: .*30007.*Service\/default\/a.* at test\/b/);
+    expect(errors).toMatch(/\[test\/b\] SVC050 spec\.ports\[0\]\.nodePort: nodePort 30007 is already used by Service\/default\/a/);
+    expect(errors).not.toContain('[test/a] SVC050');
+  });
+
+  test('errors when a plain ApiObject elsewhere in the app claims the same nodePort', () => {
+    const { app: cdkApp, chart } = newChart();
+    new NodePortService(chart, 'a', { metadata: { name: 'a' }, selector: app, ports: [{ port: 80, nodePort: 30007 }] });
+    new ApiObject(chart, 'raw', {
+      apiVersion: 'v1', kind: 'Service', metadata: { name: 'raw' },
+      spec: { type: 'NodePort', ports: [{ port: 80, nodePort: 30007 }] },
+    });
+    expect(synthErrors(cdkApp)).toMatch(/\[\] SVC050 spec\.ports\[0\]\.nodePort: nodePort 30007 is already used by Service\/default\/a.* at test\/raw/);
   });
 });
 
@@ -292,4 +304,17 @@ test('synthesised Services snapshot', () => {
   new LoadBalancerService(chart, 'l', { metadata: { name: 'l' }, selector: app, ports: [{ port: 443 }] });
   new ExternalNameService(chart, 'e', { metadata: { name: 'e' }, externalName: 'e.example.com' });
   expect(Testing.synth(chart)).toMatchSnapshot();
+});
+
+test('writes strings that YAML 1.1 readers (kubectl) keep as strings', () => {
+  const { app: cdkApp, chart } = newChart();
+  new ClusterIpService(chart, 'web', {
+    metadata: { name: 'web', labels: { enabled: 'yes', mode: 'on', version: '1.10', octal: '0755' } },
+    selector: ServiceSelector.fromLabels({ canary: 'no', build: '012' }),
+    ports: [{ port: 80, targetPort: TargetPort.named('http') }],
+  });
+  const doc = parse(cdkApp.synthYaml(), { version: '1.1' });
+  expect(doc.metadata.labels).toEqual({ enabled: 'yes', mode: 'on', version: '1.10', octal: '0755' });
+  expect(doc.spec.selector).toEqual({ canary: 'no', build: '012' });
+  expect(doc.spec.ports).toEqual([{ port: 80, targetPort: 'http' }]);
 });
