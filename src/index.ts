@@ -1,3 +1,4 @@
 export * from './validation';
 export * from './selector';
 export * from './service';
+export * from './istio';

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ServiceSelector } from '../selector/service-selector';
 import { JsonObject } from '../validation/manifest';
-import { compact } from './service-base';
+import { compact } from '../util/json';
 import { ServiceBase } from './service-base';
 import { ServicePort } from './service-port';
 import { renderSelectingFields, SelectingServiceProps } from './service-props';

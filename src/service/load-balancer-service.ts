@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { JsonObject } from '../validation/manifest';
 import { exposeProps, NodePortExposeOptions } from './expose';
 import { NodePortService, NodePortServiceProps } from './node-port-service';
-import { compact, nonEmpty } from './service-base';
+import { compact, nonEmpty } from '../util/json';
 
 /**
  * Properties of a `LoadBalancerService`. Cloud-specific settings (internal load

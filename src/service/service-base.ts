@@ -8,6 +8,7 @@ import { JsonObject } from '../validation/manifest';
 import { NodePortRange } from '../validation/node-port-range';
 import { ResolvedOptions } from '../validation/options';
 import { validateOnSynth } from '../validation/synth';
+import { compact } from '../util/json';
 import { IService, ServicePortInfo } from './i-service';
 import { Protocol } from './protocol';
 import { NodePortServicePort } from './service-port';
@@ -185,20 +186,6 @@ export abstract class ServiceBase extends Construct implements IService {
   private diagnostic(code: string, rule: string, path: string, message: string): Diagnostic {
     return { severity: Severity.ERROR, code, rule, path, message, resource: `Service/${this.namespace}/${this.name}`, index: 0 };
   }
-}
-
-/** Drops undefined entries so the output holds only what the user set. */
-export function compact(object: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, value] of Object.entries(object)) {
-    if (value !== undefined) out[key] = value;
-  }
-  return out;
-}
-
-/** A list in the output only when it has entries. */
-export function nonEmpty<T>(list: readonly T[] | undefined): T[] | undefined {
-  return list && list.length > 0 ? [...list] : undefined;
 }
 
 function resolveClusterDomain(scope: Construct, explicit: string | undefined): string {

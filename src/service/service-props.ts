@@ -1,7 +1,8 @@
 import { ServiceSelector } from '../selector/service-selector';
 import { JsonObject } from '../validation/manifest';
 import { IpFamily, IpFamilyPolicy } from './ip-family';
-import { compact, nonEmpty, ServiceBaseProps } from './service-base';
+import { ServiceBaseProps } from './service-base';
+import { compact, nonEmpty } from '../util/json';
 import { SessionAffinity } from './session-affinity';
 import { ExternalTrafficPolicy, InternalTrafficPolicy, TrafficDistribution } from './traffic-policy';
 

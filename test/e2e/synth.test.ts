@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { Severity, validateManifests } from '../../src';
 import { readManifests, ROOT, run, tempDir } from './run';
 
@@ -17,7 +17,9 @@ describe('cdk8s synth of the examples (as a process)', () => {
   test('succeeds and writes one file per chart', () => {
     expect(result.stderr).not.toMatch(/Error/);
     expect(result.status).toBe(0);
-    expect(fs.readdirSync(outdir).sort()).toEqual(expect.arrayContaining(['external-endpoints.k8s.yaml', 'seed-services.k8s.yaml', 'service-types.k8s.yaml']));
+    expect(fs.readdirSync(outdir).sort()).toEqual(expect.arrayContaining([
+      'external-endpoints.k8s.yaml', 'seed-services.k8s.yaml', 'seed-virtual-services.k8s.yaml', 'service-types.k8s.yaml', 'traffic-management.k8s.yaml',
+    ]));
   });
 
   test('writes manifests that validateManifests finds no error in', () => {
@@ -25,12 +27,19 @@ describe('cdk8s synth of the examples (as a process)', () => {
     const errors = validateManifests(manifests).filter(d => d.severity === Severity.ERROR);
     expect(errors).toEqual([]);
     expect(manifests.filter(m => m.kind === 'Service').length).toBeGreaterThanOrEqual(7);
+    expect(manifests.filter(m => m.kind === 'VirtualService').length).toBeGreaterThanOrEqual(5);
   });
 
   test("writes the reference's foo-service exactly", () => {
     const expected = parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'foo-service.yaml'), 'utf-8'));
     const foo = readManifests(outdir).find(m => m.manifest.kind === 'Service' && m.manifest.metadata.name === 'foo-service');
     expect(foo?.manifest).toEqual(expected);
+  });
+
+  test("writes the reference's foo-retry and foo-delay VirtualServices exactly", () => {
+    const expected = parseAllDocuments(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'foo-virtualservices.yaml'), 'utf-8')).map(d => d.toJS());
+    const written = readManifests(outdir).filter(m => m.file === 'seed-virtual-services.k8s.yaml').map(m => m.manifest);
+    expect(written).toEqual(expected);
   });
 });
 

@@ -3,12 +3,14 @@ import { ENDPOINT_SLICE_RULES } from './endpoint-slice';
 import { METADATA_RULES } from './metadata';
 import { NODE_PORT_SET_RULES } from './node-port-conflicts';
 import { SERVICE_RULES } from './service';
+import { VIRTUAL_SERVICE_RULES } from './virtual-service';
 
 /** Every per-manifest rule. */
 export const MANIFEST_RULES: readonly ManifestRule[] = [
   ...METADATA_RULES,
   ...SERVICE_RULES,
   ...ENDPOINT_SLICE_RULES,
+  ...VIRTUAL_SERVICE_RULES,
 ];
 
 /** Every rule over the whole set of manifests. */

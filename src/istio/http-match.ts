@@ -1,0 +1,127 @@
+import { compact, nonEmpty, nonEmptyMap } from '../util/json';
+import { renderMatchMap, StringMatch } from './string-match';
+
+/**
+ * Conditions on an HTTP request; all set conditions must hold. A route with several
+ * matches applies when any of them holds.
+ */
+export interface HttpMatch {
+  /**
+   * A name for the match, joined with the route's name in access logs.
+   *
+   * @default - none
+   */
+  readonly name?: string;
+
+  /**
+   * The request path.
+   *
+   * @default - any
+   */
+  readonly uri?: StringMatch;
+
+  /**
+   * The URI scheme (`http`, `https`).
+   *
+   * @default - any
+   */
+  readonly scheme?: StringMatch;
+
+  /**
+   * The HTTP method.
+   *
+   * @default - any
+   */
+  readonly method?: StringMatch;
+
+  /**
+   * The authority (Host header).
+   *
+   * @default - any
+   */
+  readonly authority?: StringMatch;
+
+  /**
+   * Request headers that must match, by lower-case name.
+   *
+   * @default - none
+   */
+  readonly headers?: { [name: string]: StringMatch };
+
+  /**
+   * Request headers that must not match.
+   *
+   * @default - none
+   */
+  readonly withoutHeaders?: { [name: string]: StringMatch };
+
+  /**
+   * Query parameters that must match.
+   *
+   * @default - none
+   */
+  readonly queryParams?: { [name: string]: StringMatch };
+
+  /**
+   * Whether `uri` exact and prefix matches ignore case.
+   *
+   * @default false
+   */
+  readonly ignoreUriCase?: boolean;
+
+  /**
+   * The port the request arrived on.
+   *
+   * @default - any
+   */
+  readonly port?: number;
+
+  /**
+   * Only for clients whose workload carries these labels.
+   *
+   * @default - any client
+   */
+  readonly sourceLabels?: { [key: string]: string };
+
+  /**
+   * Only for clients in this namespace.
+   *
+   * @default - any namespace
+   */
+  readonly sourceNamespace?: string;
+
+  /**
+   * Gateways the match applies to, overriding the VirtualService's.
+   *
+   * @default - the VirtualService's gateways
+   */
+  readonly gateways?: string[];
+
+  /**
+   * Envoy stats prefix for the route.
+   *
+   * @default - none
+   */
+  readonly statPrefix?: string;
+}
+
+/** @internal */
+export function renderHttpMatch(match: HttpMatch): { [key: string]: unknown } {
+  return compact({
+    name: match.name,
+    uri: match.uri?._render(),
+    scheme: match.scheme?._render(),
+    method: match.method?._render(),
+    authority: match.authority?._render(),
+    headers: renderMatchMap(match.headers),
+    withoutHeaders: renderMatchMap(match.withoutHeaders),
+    queryParams: renderMatchMap(match.queryParams),
+    ignoreUriCase: match.ignoreUriCase,
+    port: match.port,
+    sourceLabels: nonEmptyMap(match.sourceLabels),
+    sourceNamespace: match.sourceNamespace,
+    gateways: nonEmpty(match.gateways),
+    statPrefix: match.statPrefix,
+  });
+}
+

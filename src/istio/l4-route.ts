@@ -1,0 +1,123 @@
+import { compact, nonEmpty, nonEmptyMap } from '../util/json';
+import { Destination, DestinationProblem } from './destination';
+
+/**
+ * A weighted destination of a TCP or TLS route.
+ */
+export interface RouteDestination {
+  /** Where the traffic goes. */
+  readonly destination: Destination;
+
+  /**
+   * Relative weight; a destination gets weight / sum of weights.
+   *
+   * @default - all traffic when it is the only destination
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Conditions on a TCP connection.
+ */
+export interface L4Match {
+  /**
+   * Destination IPs or CIDRs.
+   *
+   * @default - any
+   */
+  readonly destinationSubnets?: string[];
+
+  /**
+   * The port the connection is made to.
+   *
+   * @default - any
+   */
+  readonly port?: number;
+
+  /**
+   * Only for clients whose workload carries these labels.
+   *
+   * @default - any client
+   */
+  readonly sourceLabels?: { [key: string]: string };
+
+  /**
+   * Only for clients in this namespace.
+   *
+   * @default - any namespace
+   */
+  readonly sourceNamespace?: string;
+
+  /**
+   * Gateways the match applies to.
+   *
+   * @default - the VirtualService's gateways
+   */
+  readonly gateways?: string[];
+}
+
+/**
+ * Conditions on a TLS connection: SNI hosts, plus the TCP conditions.
+ */
+export interface TlsMatch extends L4Match {
+  /** The SNI hosts to match; each must be covered by one of the VirtualService's hosts. */
+  readonly sniHosts: string[];
+}
+
+/**
+ * A route for opaque TCP traffic.
+ */
+export interface TcpRoute {
+  /**
+   * Conditions, any of which selects the route.
+   *
+   * @default - every connection
+   */
+  readonly match?: L4Match[];
+
+  /** Where the connections go. */
+  readonly route: RouteDestination[];
+}
+
+/**
+ * A route for TLS traffic that is not terminated (routed by SNI).
+ */
+export interface TlsRoute {
+  /** Conditions, any of which selects the route (at least one). */
+  readonly match: TlsMatch[];
+
+  /** Where the connections go. */
+  readonly route: RouteDestination[];
+}
+
+function renderL4Match(match: L4Match): { [key: string]: unknown } {
+  return compact({
+    destinationSubnets: nonEmpty(match.destinationSubnets),
+    port: match.port,
+    sourceLabels: nonEmptyMap(match.sourceLabels),
+    sourceNamespace: match.sourceNamespace,
+    gateways: nonEmpty(match.gateways),
+  });
+}
+
+function renderDestinations(route: RouteDestination[]): Array<{ [key: string]: unknown }> | undefined {
+  return nonEmpty(route.map(d => compact({ destination: d.destination._render(), weight: d.weight })));
+}
+
+/** @internal */
+export function renderTcpRoute(route: TcpRoute): { [key: string]: unknown } {
+  return compact({ match: nonEmpty(route.match?.map(renderL4Match)), route: renderDestinations(route.route) });
+}
+
+/** @internal */
+export function renderTlsRoute(route: TlsRoute): { [key: string]: unknown } {
+  return compact({
+    match: nonEmpty(route.match.map(m => compact({ sniHosts: [...m.sniHosts], ...renderL4Match(m) }))),
+    route: renderDestinations(route.route),
+  });
+}
+
+/** Problems with Service-construct destinations of a TCP or TLS route. @internal */
+export function l4RouteProblems(route: TcpRoute | TlsRoute, path: string): DestinationProblem[] {
+  return route.route.flatMap((d, i) => d.destination._problems(`${path}.route[${i}].destination`));
+}

@@ -1,0 +1,166 @@
+import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { compact, nonEmpty } from '../util/json';
+import { Diagnostic } from '../validation/diagnostic';
+import { validateOnSynth } from '../validation/synth';
+import { VirtualServiceApiVersion } from './api-version';
+import { DestinationProblem } from './destination';
+import { Host } from './host';
+import { HttpDelegate, HttpRoute, httpRouteProblems, renderHttpRoute } from './http-route';
+import { l4RouteProblems, renderTcpRoute, renderTlsRoute, TcpRoute, TlsRoute } from './l4-route';
+
+/** The reserved gateway name for all sidecars in the mesh. */
+export const MESH_GATEWAY = 'mesh';
+
+/**
+ * Properties of a `VirtualService`.
+ */
+export interface VirtualServiceProps {
+  /**
+   * Metadata: name, namespace, labels, annotations.
+   *
+   * @default - a name generated from the construct path, the chart's namespace
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * The API version to write.
+   *
+   * @default VirtualServiceApiVersion.V1
+   */
+  readonly apiVersion?: VirtualServiceApiVersion;
+
+  /**
+   * The hosts the routes apply to. A VirtualService without hosts is a delegate, used
+   * from another VirtualService's `delegate`.
+   *
+   * @default - none (a delegate VirtualService)
+   */
+  readonly hosts?: Host[];
+
+  /**
+   * Gateways (`<namespace>/<name>`) and/or `mesh` (all sidecars) the routes apply to.
+   *
+   * @default - mesh
+   */
+  readonly gateways?: string[];
+
+  /**
+   * Namespaces the VirtualService is visible to (`.` for its own, `*` for all).
+   *
+   * @default - all namespaces
+   */
+  readonly exportTo?: string[];
+
+  /**
+   * HTTP routes, tried in order. More can be added with `addHttpRoute()`.
+   *
+   * @default - none
+   */
+  readonly http?: HttpRoute[];
+
+  /**
+   * TCP routes.
+   *
+   * @default - none
+   */
+  readonly tcp?: TcpRoute[];
+
+  /**
+   * TLS routes (not terminated, routed by SNI).
+   *
+   * @default - none
+   */
+  readonly tls?: TlsRoute[];
+}
+
+/**
+ * An Istio VirtualService: how requests to some hosts are routed, retried, delayed or
+ * aborted. Checked at synth with the rules of Istio's validating webhook.
+ *
+ * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/
+ */
+export class VirtualService extends Construct {
+  /** The generated Kubernetes object (id `Resource`); an escape hatch for patches. */
+  public readonly apiObject: ApiObject;
+
+  /** The VirtualService's `metadata.name`. */
+  public readonly name: string;
+
+  private readonly hosts: Host[];
+  private readonly httpRoutes: HttpRoute[];
+  private readonly tcpRoutes: TcpRoute[];
+  private readonly tlsRoutes: TlsRoute[];
+
+  constructor(scope: Construct, id: string, private readonly props: VirtualServiceProps = {}) {
+    super(scope, id);
+    this.hosts = [...(props.hosts ?? [])];
+    this.httpRoutes = [...(props.http ?? [])];
+    this.tcpRoutes = [...(props.tcp ?? [])];
+    this.tlsRoutes = [...(props.tls ?? [])];
+    this.apiObject = new ApiObject(this, 'Resource', {
+      apiVersion: props.apiVersion ?? VirtualServiceApiVersion.V1,
+      kind: 'VirtualService',
+      metadata: props.metadata,
+      spec: Lazy.any({ produce: () => this.renderSpec() }),
+    });
+    this.name = this.apiObject.name;
+    validateOnSynth(this, this.apiObject, { constructDiagnostics: () => this.destinationDiagnostics() });
+  }
+
+  /** Metadata of the generated object. */
+  public get metadata(): ApiObjectMetadataDefinition {
+    return this.apiObject.metadata;
+  }
+
+  /** The namespace; `default` when neither the VirtualService nor its chart sets one. */
+  public get namespace(): string {
+    return this.apiObject.metadata.namespace ?? 'default';
+  }
+
+  /** Adds a host. */
+  public addHost(host: Host): void {
+    this.hosts.push(host);
+  }
+
+  /** Adds an HTTP route after the existing ones. */
+  public addHttpRoute(route: HttpRoute): void {
+    this.httpRoutes.push(route);
+  }
+
+  /** Adds a TCP route. */
+  public addTcpRoute(route: TcpRoute): void {
+    this.tcpRoutes.push(route);
+  }
+
+  /** Adds a TLS route. */
+  public addTlsRoute(route: TlsRoute): void {
+    this.tlsRoutes.push(route);
+  }
+
+  /** A reference to this VirtualService for another one's `delegate`. */
+  public asDelegate(): HttpDelegate {
+    return { name: this.name, namespace: this.apiObject.metadata.namespace };
+  }
+
+  private renderSpec(): { [key: string]: unknown } {
+    return compact({
+      hosts: nonEmpty(this.hosts.map(h => h.name)),
+      gateways: nonEmpty(this.props.gateways),
+      exportTo: nonEmpty(this.props.exportTo),
+      http: nonEmpty(this.httpRoutes.map(renderHttpRoute)),
+      tcp: nonEmpty(this.tcpRoutes.map(renderTcpRoute)),
+      tls: nonEmpty(this.tlsRoutes.map(renderTlsRoute)),
+    });
+  }
+
+  private destinationDiagnostics(): Diagnostic[] {
+    const problems: DestinationProblem[] = [
+      ...this.httpRoutes.flatMap((r, i) => httpRouteProblems(r, `spec.http[${i}]`)),
+      ...this.tcpRoutes.flatMap((r, i) => l4RouteProblems(r, `spec.tcp[${i}]`)),
+      ...this.tlsRoutes.flatMap((r, i) => l4RouteProblems(r, `spec.tls[${i}]`)),
+    ];
+    const resource = `VirtualService/${this.namespace}/${this.name}`;
+    return problems.map(p => ({ ...p, resource, index: 0 }));
+  }
+}
