@@ -11,7 +11,7 @@ test('every rule has a unique code and a description', () => {
   const codes = [...ruleCatalogue().map(r => r.code), ...CONSTRUCT_CHECKS.map(c => c.code)];
   expect(new Set(codes).size).toBe(codes.length);
   for (const rule of ruleCatalogue()) {
-    expect(rule.code).toMatch(/^[A-Z]{3}\d{3}$/);
+    expect(rule.code).toMatch(/^[A-Z]{2,3}\d{3}$/);
     expect(rule.name).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(rule.description.length).toBeGreaterThan(10);
   }

@@ -23,7 +23,8 @@ function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-function isIstioLabel(label: string): boolean {
+/** Istio's `labels.IsDNS1123Label`: like a DNS-1123 label, but upper case is allowed. */
+export function isIstioLabel(label: string): boolean {
   return byteLength(label) <= MAX_LABEL_BYTES && LABEL.test(label);
 }
 

@@ -2,7 +2,7 @@
  * Shared readers for the VirtualService rules. Every reader is defensive: a manifest of the
  * wrong shape yields empty lists, never an exception.
  */
-import { validateWildcardDomain } from '../../format/istio-host';
+import { isIstioLabel } from '../../format/istio-host';
 import { arrayAt, isObject, JsonObject, objectAt } from '../../manifest';
 
 /** The reserved gateway name that stands for every sidecar in the mesh. */
@@ -102,9 +102,8 @@ export function isSet(value: unknown): boolean {
 
 /**
  * Istio's `labels.IsDNS1123Label` (subset names, exportTo entries): at most 63 bytes of
- * letters of either case, digits and `-`, starting and ending with a letter or digit. It
- * equals `validateWildcardDomain` on a name that has no dot and does not start with `*`.
+ * letters of either case, digits and `-`, starting and ending with a letter or digit.
  */
 export function isIstioDnsLabel(value: string): boolean {
-  return !value.includes('.') && !value.startsWith('*') && validateWildcardDomain(value).length === 0;
+  return isIstioLabel(value);
 }

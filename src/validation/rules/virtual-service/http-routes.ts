@@ -1,0 +1,91 @@
+/**
+ * Shared readers for the rules over `spec.http[]` (validateHTTPRoute and its helpers): the
+ * object routes with their route type, a rule factory, and message helpers.
+ */
+import { Severity } from '../../diagnostic';
+import { VIRTUAL_SERVICE } from '../../kinds';
+import { JsonObject, has, isObject } from '../../manifest';
+import { ManifestRule, RuleContext } from '../../rule';
+import { vsShape } from './shape';
+
+/**
+ * getHTTPRouteType: every route of a delegate VirtualService (one without hosts) is a
+ * `delegate` route; in a VirtualService with hosts, a route with `delegate` is a `root`
+ * route and any other one is `independent`.
+ */
+export type HttpRouteKind = 'root' | 'delegate' | 'independent';
+
+/** One object entry of `spec.http`. */
+export interface HttpRoute {
+  readonly route: JsonObject;
+  /** `spec.http[0]` */
+  readonly path: string;
+  readonly kind: HttpRouteKind;
+}
+
+/**
+ * The entries of `spec.http` that are objects, with their route type. Null entries and
+ * entries of a wrong type are left to the rules over the route list.
+ */
+export function httpRoutes(manifest: unknown): HttpRoute[] {
+  const shape = vsShape(manifest);
+  const routes: HttpRoute[] = [];
+  for (const { route, path } of shape.http) {
+    if (!isObject(route)) continue;
+    const kind: HttpRouteKind = shape.isDelegate ? 'delegate' : has(route, 'delegate') ? 'root' : 'independent';
+    routes.push({ route, path, kind });
+  }
+  return routes;
+}
+
+/** What an http route rule declares; `checkRoute` runs once per object entry of `spec.http`. */
+export interface HttpRouteRuleSpec {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: Severity;
+  readonly description: string;
+  checkRoute(route: HttpRoute, context: RuleContext): void;
+}
+
+/** A VirtualService rule that checks each http route on its own. */
+export function httpRouteRule(spec: HttpRouteRuleSpec): ManifestRule {
+  return {
+    code: spec.code,
+    name: spec.name,
+    severity: spec.severity,
+    appliesTo: VIRTUAL_SERVICE,
+    description: spec.description,
+    check(manifest, context) {
+      for (const route of httpRoutes(manifest)) spec.checkRoute(route, context);
+    },
+  };
+}
+
+/** Whether a value is a whole JSON number. */
+export function isInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value);
+}
+
+/** The list at `key`, or an empty list when it is absent or not a list. */
+export function listAt(parent: unknown, key: string): unknown[] {
+  if (!isObject(parent)) return [];
+  const value = parent[key];
+  return Array.isArray(value) ? value : [];
+}
+
+/** Whether `key` holds a non-empty list (Go's `len(x) > 0` on a decoded repeated field). */
+export function hasEntries(parent: unknown, key: string): boolean {
+  return listAt(parent, key).length > 0;
+}
+
+/** Whether `key` holds a non-empty string (Go's `x != ""` on a decoded string field). */
+export function hasText(parent: unknown, key: string): boolean {
+  if (!isObject(parent)) return false;
+  const value = parent[key];
+  return typeof value === 'string' && value !== '';
+}
+
+/** "a, b or c" */
+export function oneOf(allowed: readonly string[]): string {
+  return allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
+}
