@@ -7,5 +7,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   cacheDirectory: '<rootDir>/.jest-cache',
+  globalSetup: '<rootDir>/test/global-setup.js',
   snapshotFormat: { escapeString: false, printBasicPrototype: false },
 };

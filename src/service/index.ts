@@ -5,7 +5,7 @@ export * from './i-service';
 export * from './ip-family';
 export * from './traffic-policy';
 export * from './session-affinity';
-export { ServiceBase, CLUSTER_DOMAIN_CONTEXT, NODE_PORT_RANGE_CONTEXT } from './service-base';
+export { ServiceBase } from './service-base';
 export type { ServiceBaseProps } from './service-base';
 export type { SelectingServiceProps, VirtualIpServiceProps } from './service-props';
 export type { ExposeOptions, NodePortExposeOptions } from './expose';

@@ -8,15 +8,12 @@ import { JsonObject } from '../validation/manifest';
 import { NodePortRange } from '../validation/node-port-range';
 import { ResolvedOptions } from '../validation/options';
 import { validateOnSynth } from '../validation/synth';
+import { CLUSTER_DOMAIN_CONTEXT, NODE_PORT_RANGE_CONTEXT } from '../validation/context-keys';
 import { compact } from '../util/json';
 import { IService, ServicePortInfo } from './i-service';
 import { Protocol } from './protocol';
 import { NodePortServicePort } from './service-port';
 
-/** Context key for the app-wide cluster DNS domain (`app.node.setContext(...)`). */
-export const CLUSTER_DOMAIN_CONTEXT = 'cdk8s-traffic:clusterDomain';
-/** Context key for the app-wide node port range, as `30000-32767`. */
-export const NODE_PORT_RANGE_CONTEXT = 'cdk8s-traffic:nodePortRange';
 
 /**
  * Properties every Service construct accepts.
@@ -77,7 +74,7 @@ export abstract class ServiceBase extends Construct implements IService {
     });
     this.name = this.apiObject.name;
     validateOnSynth(this, this.apiObject, {
-      options: (): ResolvedOptions => ({ nodePortRange: this.nodePortRange }),
+      options: (): ResolvedOptions => ({ nodePortRange: this.nodePortRange, clusterDomain: this.clusterDomain }),
       constructDiagnostics: () => this.selectorDiagnostics(),
     });
   }

@@ -5,3 +5,4 @@ export * from './options';
 export { validateManifests, ruleCatalogue } from './engine';
 export type { RuleInfo } from './engine';
 export { formatDiagnostic } from './format-diagnostic';
+export * from './context-keys';

@@ -6,6 +6,7 @@ import { formatDiagnostic } from './format-diagnostic';
 import { ManifestEntry } from './rule';
 import { ResolvedOptions, resolveOptions } from './options';
 import { isObject } from './manifest';
+import { CLUSTER_DOMAIN_CONTEXT } from './context-keys';
 
 /** How a construct plugs its generated object into synth-time validation. */
 export interface SynthValidationHooks {
@@ -114,7 +115,9 @@ function checkApp(root: IConstruct): string[] {
     objects.push(construct);
   }
   const unclaimed: Diagnostic[] = [];
-  for (const d of checkSet(entries, resolveOptions())) {
+  const clusterDomain = root.node.tryGetContext(CLUSTER_DOMAIN_CONTEXT);
+  const options = resolveOptions({ clusterDomain: typeof clusterDomain === 'string' ? clusterDomain : undefined });
+  for (const d of checkSet(entries, options)) {
     const owner = objects[d.index];
     if (owner && claimed.has(owner)) {
       setDiagnostics.set(owner, [...(setDiagnostics.get(owner) ?? []), d]);

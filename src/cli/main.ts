@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+/**
+ * The `cdk8s-traffic` command: `validate` and `describe` over YAML manifests.
+ */
+import { Command, CommanderError } from 'commander';
+import { registerDescribe } from './describe-command';
+import { EXIT_INPUT, InputError } from './errors';
+import { registerValidate } from './validate-command';
+
+export function buildProgram(): Command {
+  const program = new Command('cdk8s-traffic')
+    .description('Validate and describe Kubernetes Services, EndpointSlices and Istio VirtualServices')
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+  registerValidate(program);
+  registerDescribe(program);
+  return program;
+}
+
+function packageVersion(): string {
+  try {
+    // lib/cli/main.js -> package.json two levels up (src/cli/main.ts in development)
+    return (require('../../package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Runs the CLI; resolves to the exit code. Never throws, never prints a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version exit 0; usage errors exit 2 (commander printed the message)
+      return error.exitCode === 0 ? 0 : EXIT_INPUT;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`error: ${error.describe()}\n`);
+      return EXIT_INPUT;
+    }
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_INPUT;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then(code => {
+    process.exitCode = code;
+  });
+}
