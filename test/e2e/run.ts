@@ -13,12 +13,12 @@ export interface ProcessResult {
 }
 
 /** Runs a command in the repository root with upgrade checks off. */
-export function run(command: string, args: string[], options: { cwd?: string; input?: string } = {}): ProcessResult {
+export function run(command: string, args: string[], options: { cwd?: string; input?: string; env?: Record<string, string> } = {}): ProcessResult {
   const result = spawnSync(command, args, {
     cwd: options.cwd ?? ROOT,
     input: options.input,
     encoding: 'utf-8',
-    env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
+    env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false', ...options.env },
     timeout: 240_000,
   });
   return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };

@@ -1,0 +1,121 @@
+import { Diagnostic, Severity } from '../validation/diagnostic';
+import { validateManifests } from '../validation/engine';
+import { NodePortRange } from '../validation/node-port-range';
+import { stringAt, objectAt } from '../validation/manifest';
+
+/**
+ * Settings of the validation plugin, from `properties:` in cdk8s.yaml.
+ */
+export interface TrafficValidationProperties {
+  /**
+   * The cluster's node port range, as `30000-32767`.
+   *
+   * @default 30000-32767
+   */
+  readonly nodePortRange?: string;
+
+  /**
+   * The cluster DNS domain.
+   *
+   * @default cluster.local
+   */
+  readonly clusterDomain?: string;
+
+  /**
+   * Whether warnings fail synth too.
+   *
+   * @default false
+   */
+  readonly failOnWarnings?: boolean;
+}
+
+/** One offending resource, as cdk8s-cli's validation report takes it. */
+export interface PluginViolatingResource {
+  readonly resourceName: string;
+  readonly locations: string[];
+  readonly manifestPath: string;
+}
+
+/** One violation, as cdk8s-cli's validation report takes it. */
+export interface PluginViolation {
+  readonly ruleName: string;
+  readonly recommendation: string;
+  readonly fix: string;
+  readonly violatingResources: PluginViolatingResource[];
+}
+
+/** The part of cdk8s-cli's ValidationContext the plugin uses. */
+export interface PluginValidationContext {
+  /** Paths of the synthesised manifest files. */
+  readonly manifests: readonly string[];
+  /** Parses one manifest file into its documents. */
+  parseManifest(manifestPath: string): unknown[];
+  /** The report violations go to. */
+  readonly report: {
+    addViolation(violation: PluginViolation): void;
+    submit(status: string, metadata?: { [key: string]: string }): void;
+  };
+}
+
+const RULES_DOC = 'https://www.npmjs.com/package/cdk8s-traffic (docs/rules.md)';
+
+/**
+ * A cdk8s validation plugin running this library's rules (Kubernetes Service, EndpointSlice
+ * and Istio VirtualService checks, and the app-wide checks) on every synthesised manifest,
+ * whether or not the app uses this library's constructs. List it in cdk8s.yaml:
+ *
+ * ```yaml
+ * validations:
+ *   - package: ./node_modules/cdk8s-traffic
+ *     version: 0.1.0
+ *     class: TrafficValidation
+ *     properties:
+ *       nodePortRange: 30000-32767
+ * ```
+ *
+ * `cdk8s synth` then fails on errors and names the construct path of each bad object.
+ */
+export class TrafficValidation {
+  private readonly properties: TrafficValidationProperties;
+
+  constructor(properties: TrafficValidationProperties = {}) {
+    this.properties = properties;
+  }
+
+  /** Called by cdk8s-cli after synth. */
+  public async validate(context: PluginValidationContext): Promise<void> {
+    const documents: Array<{ manifest: unknown; manifestPath: string }> = [];
+    for (const manifestPath of context.manifests) {
+      for (const manifest of context.parseManifest(manifestPath)) {
+        if (manifest !== null && manifest !== undefined) documents.push({ manifest, manifestPath });
+      }
+    }
+    const diagnostics = validateManifests(documents.map(d => d.manifest), {
+      nodePortRange: this.properties.nodePortRange ? NodePortRange.parse(this.properties.nodePortRange) : undefined,
+      clusterDomain: this.properties.clusterDomain,
+    });
+    let failed = false;
+    for (const diagnostic of diagnostics) {
+      const document = documents[diagnostic.index];
+      const failing = diagnostic.severity === Severity.ERROR || this.properties.failOnWarnings === true;
+      failed = failed || failing;
+      context.report.addViolation(toViolation(diagnostic, document?.manifest, document?.manifestPath ?? ''));
+    }
+    const count = (severity: Severity) => String(diagnostics.filter(d => d.severity === severity).length);
+    context.report.submit(failed ? 'failure' : 'success', {
+      errors: count(Severity.ERROR),
+      warnings: count(Severity.WARNING),
+      documents: String(documents.length),
+    });
+  }
+}
+
+function toViolation(diagnostic: Diagnostic, manifest: unknown, manifestPath: string): PluginViolation {
+  const name = stringAt(objectAt(manifest, 'metadata'), 'name') ?? diagnostic.resource;
+  return {
+    ruleName: `${diagnostic.severity} ${diagnostic.code} ${diagnostic.rule}`,
+    recommendation: `${diagnostic.resource} ${diagnostic.path || '(object)'}: ${diagnostic.message}`,
+    fix: `see ${diagnostic.code} in ${RULES_DOC}`,
+    violatingResources: [{ resourceName: name, locations: [diagnostic.path || '(object)'], manifestPath }],
+  };
+}
