@@ -1,0 +1,58 @@
+/**
+ * The traffic graph as a Mermaid flowchart (`flowchart LR`), for READMEs, pull requests and
+ * any Markdown renderer that draws Mermaid. Labels are quoted and escaped, so any host, path or
+ * header value is safe inside them.
+ */
+import { GraphEdge, GraphNode, GraphNodeKind, TrafficGraph } from './traffic-graph';
+
+/** Node shapes: stadium hosts, box Services, subroutine workloads, database endpoints, hexagon externals. */
+const SHAPES: Record<GraphNodeKind, [string, string]> = {
+  'virtual-service': ['([', '])'],
+  'service': ['[', ']'],
+  'workload': ['[[', ']]'],
+  'endpoint-slice': ['[(', ')]'],
+  'external': ['{{', '}}'],
+  'response': ['>', ']'],
+};
+
+/** Arrows: solid for traffic, dotted for mirrored copies, thick for a Service reaching its pods. */
+const ARROWS: Record<GraphEdge['kind'], string> = {
+  route: '-->',
+  mirror: '-.->',
+  delegate: '-->',
+  response: '-->',
+  selects: '==>',
+  endpoints: '==>',
+  alias: '-.->',
+};
+
+export function renderMermaid(graph: TrafficGraph): string {
+  const lines = ['flowchart LR'];
+  for (const node of graph.nodes) lines.push(`  ${nodeText(node)}`);
+  for (const edge of graph.edges) {
+    const label = edge.label !== undefined ? `|${quote(edge.label)}|` : '';
+    lines.push(`  ${edge.from} ${ARROWS[edge.kind]}${label} ${edge.to}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function nodeText(node: GraphNode): string {
+  const [open, close] = SHAPES[node.kind];
+  return `${node.id}${open}${quote(node.label)}${close}`;
+}
+
+/**
+ * A quoted Mermaid label: `#` first (Mermaid reads `#name;` as an entity), then the characters
+ * that end a label or read as HTML or Markdown, as entity codes; line breaks become `<br/>`.
+ */
+export function quote(text: string): string {
+  const escaped = text
+    .replace(/#/g, '#35;')
+    .replace(/"/g, '#quot;')
+    .replace(/</g, '#lt;')
+    .replace(/>/g, '#gt;')
+    .replace(/\|/g, '#124;')
+    .replace(/`/g, '#96;')
+    .replace(/\r?\n/g, '<br/>');
+  return `"${escaped}"`;
+}

@@ -1,0 +1,36 @@
+/**
+ * Column layout as kubectl prints it: left-aligned cells, each column as wide as its widest
+ * cell plus three spaces (Go's tabwriter with kubectl's settings), no trailing spaces.
+ */
+
+/** Spaces between two columns (kubectl's tabwriter padding). */
+const PADDING = 3;
+
+/** Renders a header row and data rows as aligned columns, one line each, ending in a newline. */
+export function renderTable(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const all = [headers, ...rows].map(row => row.map(printable));
+  const columns = Math.max(...all.map(row => row.length));
+  const widths: number[] = [];
+  for (let column = 0; column < columns; column++) {
+    widths.push(Math.max(...all.map(row => width(row[column] ?? ''))));
+  }
+  const lines = all.map(row => {
+    const cells: string[] = [];
+    for (let column = 0; column < columns; column++) {
+      const cell = row[column] ?? '';
+      cells.push(column === columns - 1 ? cell : cell + ' '.repeat(widths[column] - width(cell) + PADDING));
+    }
+    return cells.join('').replace(/\s+$/, '');
+  });
+  return lines.join('\n') + '\n';
+}
+
+/** Control characters (a line break in a route name, a tab in a header value) as JSON escapes, so each row stays one line. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, c => JSON.stringify(c).slice(1, -1));
+}
+
+/** Display width: code points, which is right for the ASCII and Latin text manifests hold. */
+function width(text: string): number {
+  return [...text].length;
+}
