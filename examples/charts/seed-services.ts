@@ -11,6 +11,13 @@ export class SeedServices extends Chart {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 
+    // The pods foo-service exposes.
+    new kplus.Deployment(this, 'foo', {
+      metadata: { name: 'foo' },
+      podMetadata: { labels: { app: 'foo' } },
+      containers: [{ image: 'nginx:1.27', portNumber: 80, securityContext: { ensureNonRoot: false, readOnlyRootFilesystem: false } }],
+    });
+
     // Exposes the pods labelled app: foo; requests to any node on port 30007 reach the pods on port 80.
     new NodePortService(this, 'foo-service', {
       metadata: { name: 'foo-service' },

@@ -1,13 +1,22 @@
 import { Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Destination, Fault, Host, Percent, Retry, VirtualService, VirtualServiceApiVersion } from '../../src';
+import { ClusterIpService, Destination, Fault, Host, Percent, Retry, ServiceSelector, VirtualService, VirtualServiceApiVersion } from '../../src';
 
 /**
- * The reference text's VirtualService examples, in the v1alpha3 API they are written in.
+ * The reference text's VirtualService examples, in the v1alpha3 API they are written in,
+ * with the Service `foo` they route to. Both route host foo for the mesh, so applying them
+ * together makes sidecars use only one of them: validation warns about that (XR004).
  */
 export class SeedVirtualServices extends Chart {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+
+    // The Service the routes send traffic to (host foo): the pods labelled app: foo.
+    new ClusterIpService(this, 'foo', {
+      metadata: { name: 'foo' },
+      selector: ServiceSelector.fromLabels({ app: 'foo' }),
+      ports: [{ name: 'http', port: 80 }],
+    });
 
     // Retries failed requests to foo 3 times, with a 2s timeout for each try.
     new VirtualService(this, 'foo-retry-virtualservice', {

@@ -27,6 +27,12 @@ export class ServiceTypes extends Chart {
       sessionAffinity: SessionAffinity.clientIp(Duration.hours(1)),
     });
 
+    new kplus.Deployment(this, 'coredns', {
+      metadata: { name: 'internal-dns' },
+      podMetadata: { labels: { app: 'coredns' } },
+      containers: [{ image: 'coredns/coredns:1.11.3', ports: [{ number: 53, protocol: kplus.Protocol.UDP }, { number: 53, protocol: kplus.Protocol.TCP }], securityContext: { ensureNonRoot: false } }],
+    });
+
     // ClusterIP with a fixed address from the service range.
     new ClusterIpService(this, 'dns-service', {
       metadata: { name: 'internal-dns' },

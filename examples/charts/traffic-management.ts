@@ -24,9 +24,14 @@ export class TrafficManagement extends Chart {
       selector: ServiceSelector.fromWorkload(reviewsApp),
       ports: [{ name: 'http', port: 9080, targetPort: TargetPort.named('http') }],
     });
+    const ratingsApp = new kplus.Deployment(this, 'ratings-app', {
+      metadata: { name: 'ratings' },
+      podMetadata: { labels: { app: 'ratings' } },
+      containers: [{ image: 'docker.io/istio/examples-bookinfo-ratings-v1:1.20.2', ports: [{ number: 9090, name: 'grpc' }, { number: 9080, name: 'http' }], securityContext: { ensureNonRoot: false } }],
+    });
     const ratings = new ClusterIpService(this, 'ratings', {
       metadata: { name: 'ratings' },
-      selector: ServiceSelector.fromLabels({ app: 'ratings' }),
+      selector: ServiceSelector.fromWorkload(ratingsApp),
       ports: [{ name: 'grpc', port: 9090, appProtocol: 'grpc' }, { name: 'http', port: 9080 }],
     });
 

@@ -1,5 +1,4 @@
 import { IService } from '../service/i-service';
-import { Severity } from '../validation/diagnostic';
 import { TrafficValidationError } from '../validation/errors';
 import { isDns1123Label } from '../validation/format/dns';
 import { isValidPortNum } from '../validation/format/ports';
@@ -23,19 +22,9 @@ export interface DestinationOptions {
   readonly subset?: string;
 }
 
-/** A problem with a destination that only the construct can see. @internal */
-export interface DestinationProblem {
-  readonly code: string;
-  readonly rule: string;
-  readonly severity: Severity;
-  readonly path: string;
-  readonly message: string;
-  readonly value?: unknown;
-}
-
 /**
- * Where traffic goes: a host in the service registry, or a Service construct (its DNS name,
- * with the port checked against the Service's ports at synth).
+ * Where traffic goes: a host in the service registry, or a Service construct (its DNS name;
+ * the app-wide checks compare the port with the Service's ports at synth, XR001/XR005).
  */
 export class Destination {
   /**
@@ -85,30 +74,5 @@ export class Destination {
       ...(this.options.subset !== undefined ? { subset: this.options.subset } : {}),
       ...(this.options.port !== undefined ? { port: { number: this.options.port } } : {}),
     };
-  }
-
-  /**
-   * Checks a Service destination's port against the Service's ports (at synth, so ports
-   * added later count).
-   * @internal
-   */
-  public _problems(path: string): DestinationProblem[] {
-    const service = this.service;
-    if (!service) return [];
-    const ports = service.ports;
-    const port = this.options.port;
-    if (port !== undefined && ports.length > 0 && !ports.some(p => p.port === port)) {
-      return [{
-        code: 'VS083', rule: 'destination-service-port', severity: Severity.ERROR, path: `${path}.port.number`, value: port,
-        message: `port ${port} is not a port of Service ${service.node.path} (${service.name}), which has ${ports.map(p => p.port).join(', ')}: traffic to it would fail`,
-      }];
-    }
-    if (port === undefined && ports.length > 1) {
-      return [{
-        code: 'VS085', rule: 'destination-port-ambiguous', severity: Severity.WARNING, path,
-        message: `Service ${service.node.path} (${service.name}) has several ports (${ports.map(p => p.port).join(', ')}) and the destination names none: set a port (istioctl analyze IST0112)`,
-      }];
-    }
-    return [];
   }
 }

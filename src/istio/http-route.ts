@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { compact, nonEmpty } from '../util/json';
 import { CorsPolicy, renderCorsPolicy } from './cors-policy';
-import { Destination, DestinationProblem } from './destination';
+import { Destination } from './destination';
 import { HttpDirectResponse, renderDirectResponse } from './direct-response';
 import { Fault } from './fault';
 import { Headers, renderHeaders } from './headers';
@@ -198,13 +198,4 @@ export function renderHttpRoute(route: HttpRoute): { [key: string]: unknown } {
     corsPolicy: renderCorsPolicy(route.corsPolicy),
     headers: renderHeaders(route.headers),
   });
-}
-
-/** Problems with Service-construct destinations of an HTTP route. @internal */
-export function httpRouteProblems(route: HttpRoute, path: string): DestinationProblem[] {
-  const problems: DestinationProblem[] = [];
-  route.route?.forEach((d, i) => problems.push(...d.destination._problems(`${path}.route[${i}].destination`)));
-  if (route.mirror) problems.push(...route.mirror._problems(`${path}.mirror`));
-  route.mirrors?.forEach((m, i) => problems.push(...m.destination._problems(`${path}.mirrors[${i}].destination`)));
-  return problems;
 }

@@ -1,5 +1,5 @@
 import { compact, nonEmpty, nonEmptyMap } from '../util/json';
-import { Destination, DestinationProblem } from './destination';
+import { Destination } from './destination';
 
 /**
  * A weighted destination of a TCP or TLS route.
@@ -115,9 +115,4 @@ export function renderTlsRoute(route: TlsRoute): { [key: string]: unknown } {
     match: nonEmpty(route.match.map(m => compact({ sniHosts: [...m.sniHosts], ...renderL4Match(m) }))),
     route: renderDestinations(route.route),
   });
-}
-
-/** Problems with Service-construct destinations of a TCP or TLS route. @internal */
-export function l4RouteProblems(route: TcpRoute | TlsRoute, path: string): DestinationProblem[] {
-  return route.route.flatMap((d, i) => d.destination._problems(`${path}.route[${i}].destination`));
 }

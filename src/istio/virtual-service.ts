@@ -1,13 +1,11 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { compact, nonEmpty } from '../util/json';
-import { Diagnostic } from '../validation/diagnostic';
 import { validateOnSynth } from '../validation/synth';
 import { VirtualServiceApiVersion } from './api-version';
-import { DestinationProblem } from './destination';
 import { Host } from './host';
-import { HttpDelegate, HttpRoute, httpRouteProblems, renderHttpRoute } from './http-route';
-import { l4RouteProblems, renderTcpRoute, renderTlsRoute, TcpRoute, TlsRoute } from './l4-route';
+import { HttpDelegate, HttpRoute, renderHttpRoute } from './http-route';
+import { renderTcpRoute, renderTlsRoute, TcpRoute, TlsRoute } from './l4-route';
 
 /** The reserved gateway name for all sidecars in the mesh. */
 export const MESH_GATEWAY = 'mesh';
@@ -105,7 +103,7 @@ export class VirtualService extends Construct {
       spec: Lazy.any({ produce: () => this.renderSpec() }),
     });
     this.name = this.apiObject.name;
-    validateOnSynth(this, this.apiObject, { constructDiagnostics: () => this.destinationDiagnostics() });
+    validateOnSynth(this, this.apiObject);
   }
 
   /** Metadata of the generated object. */
@@ -152,15 +150,5 @@ export class VirtualService extends Construct {
       tcp: nonEmpty(this.tcpRoutes.map(renderTcpRoute)),
       tls: nonEmpty(this.tlsRoutes.map(renderTlsRoute)),
     });
-  }
-
-  private destinationDiagnostics(): Diagnostic[] {
-    const problems: DestinationProblem[] = [
-      ...this.httpRoutes.flatMap((r, i) => httpRouteProblems(r, `spec.http[${i}]`)),
-      ...this.tcpRoutes.flatMap((r, i) => l4RouteProblems(r, `spec.tcp[${i}]`)),
-      ...this.tlsRoutes.flatMap((r, i) => l4RouteProblems(r, `spec.tls[${i}]`)),
-    ];
-    const resource = `VirtualService/${this.namespace}/${this.name}`;
-    return problems.map(p => ({ ...p, resource, index: 0 }));
   }
 }

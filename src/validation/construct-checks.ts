@@ -17,8 +17,6 @@ export const CONSTRUCT_CHECKS: readonly ConstructCheck[] = [
   { code: 'EPS023', name: 'endpoint-port-underivable', severity: Severity.ERROR, description: 'an EndpointSlice cannot derive its port from a Service port whose targetPort is a container port name; give explicit ports' },
   { code: 'EPS024', name: 'endpoint-port-unmatched', severity: Severity.ERROR, description: 'an EndpointSlice port matches no Service port by name and protocol, so no Service traffic reaches it' },
   { code: 'EPS025', name: 'endpoint-slice-service-mismatch', severity: Severity.ERROR, description: "an EndpointSlice's namespace or service-name label disagrees with its Service" },
-  { code: 'VS083', name: 'destination-service-port', severity: Severity.ERROR, description: 'a VirtualService destination that is a Service construct names a port the Service does not have' },
-  { code: 'VS085', name: 'destination-port-ambiguous', severity: Severity.WARNING, description: 'a VirtualService destination that is a Service construct with several ports names no port (istioctl analyze IST0112)' },
   { code: 'TRF000', name: 'internal-error', severity: Severity.ERROR, description: 'a rule could not check an object (a bug in this library: please report it)' },
   { code: 'TRF001', name: 'manifest-is-object', severity: Severity.ERROR, description: 'a manifest must be a mapping with apiVersion, kind and metadata' },
   { code: 'TRF002', name: 'renderable', severity: Severity.ERROR, description: 'a generated object could not be rendered at synth' },

@@ -66,7 +66,21 @@ export function checkManifest(manifest: unknown, index: number, options: Resolve
       diagnostics.push(internalError(rule, index, resource, error));
     }
   }
-  return diagnostics;
+  return withoutSchemaRepeats(diagnostics);
+}
+
+const SCHEMA_PREFIX = 'SCH';
+
+/**
+ * Drops a schema error at a path a semantic rule already reports on: the rule's message is
+ * the more specific one (`port: "80"` gets SVC009's advice, not also a bare type error).
+ * Unknown-field warnings are kept.
+ */
+function withoutSchemaRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
+  const hasSchemaError = diagnostics.some(d => d.severity === Severity.ERROR && d.code.startsWith(SCHEMA_PREFIX));
+  if (!hasSchemaError) return diagnostics;
+  const ruled = new Set(diagnostics.filter(d => !d.code.startsWith(SCHEMA_PREFIX)).map(d => d.path));
+  return diagnostics.filter(d => !(d.severity === Severity.ERROR && d.code.startsWith(SCHEMA_PREFIX) && ruled.has(d.path)));
 }
 
 /** Runs the set rules (those that need every manifest at once). */

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { run, tempDir } from '../e2e/run';
+import { ROOT, run, tempDir } from '../e2e/run';
 
 jest.setTimeout(60_000);
 
@@ -51,6 +51,13 @@ describe('cdk8s-traffic validate (as a process)', () => {
       const result = validate([fixture('warnings-only.yaml')]);
       expect(result.stdout).toBe(`${fixture('warnings-only.yaml')}:7:3: warning SVC042 spec.externalName: externalName "web.example.com" is ignored when type is not 'ExternalName' (this service is ClusterIP): set type: ExternalName or remove externalName\n`);
       expect(result.stderr).toBe('checked 1 document in 1 file: 0 errors, 1 warning\n');
+      expect(result.status).toBe(0);
+    });
+
+    it("warns that the reference's two VirtualServices route the same host for the mesh", () => {
+      const seed = path.join(ROOT, 'test', 'fixtures', 'foo-virtualservices.yaml');
+      const result = validate([seed]);
+      expect(result.stdout).toBe(`${seed}:23:5: warning XR004 spec.hosts[0]: host "foo" is also routed by VirtualService/default/foo-retry-virtualservice for the mesh (sidecars): sidecars get the routes of only one VirtualService per host and ignore the other's; merge them into one VirtualService, or route the paths of one through a delegate\n`);
       expect(result.status).toBe(0);
     });
 

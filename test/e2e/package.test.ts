@@ -53,7 +53,7 @@ describe('the packed npm package', () => {
       "const app = new App({ outdir: 'dist' });",
       "const chart = new Chart(app, 'consumer');",
       "const port: NodePortServicePort = { port: 80, targetPort: TargetPort.number(8080), nodePort: 30080 };",
-      "new NodePortService(chart, 'web', { metadata: { name: 'web' }, selector: ServiceSelector.fromLabels({ app: 'web' }), ports: [port] });",
+      "new NodePortService(chart, 'web', { metadata: { name: 'web' }, selector: ServiceSelector.fromLabels({ app: 'api' }), ports: [port] });",
       "const api = new kplus.Deployment(chart, 'api', { podMetadata: { labels: { app: 'api' } }, containers: [{ image: 'api:1', portNumber: 8080 }] });",
       "const svc: ClusterIpService = ClusterIpService.expose(api, { port: 80, targetPort: TargetPort.number(8080) });",
       "console.log(svc.dnsName);",
@@ -75,7 +75,7 @@ describe('the packed npm package', () => {
     expect(synth.stdout).toMatch(/\.default\.svc\.cluster\.local\n0\n$/);
     const docs = parseAllDocuments(fs.readFileSync(path.join(consumer, 'dist', 'consumer.k8s.yaml'), 'utf-8')).map(d => d.toJS());
     const web = docs.find(d => d.kind === 'Service' && d.metadata.name === 'web');
-    expect(web.spec).toEqual({ type: 'NodePort', selector: { app: 'web' }, ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] });
+    expect(web.spec).toEqual({ type: 'NodePort', selector: { app: 'api' }, ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] });
   });
 
   test('declares cdk8s, constructs and cdk8s-plus-28 as peer dependencies', () => {

@@ -5,9 +5,11 @@ import { captureWarnings } from '../util';
 describe('examples', () => {
   const app = buildExamples(Testing.app());
 
-  test('pass validation without errors or warnings', () => {
-    const warnings = captureWarnings(() => app.synthYaml());
-    expect(warnings).toEqual([]);
+  test('pass validation without errors, warning only that the two seed VirtualServices share host foo', () => {
+    // cdk8s validates once for the app and once per chart: keep each warning once
+    const warnings = [...new Set(captureWarnings(() => app.synthYaml()))];
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('Warning: [seed-virtual-services/foo-delay-virtualservice] XR004 spec.hosts[0]: host "foo" is also routed by VirtualService/default/foo-retry-virtualservice');
   });
 
   for (const chart of app.charts) {

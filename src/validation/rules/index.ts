@@ -2,6 +2,9 @@ import { ManifestRule, SetRule } from '../rule';
 import { ENDPOINT_SLICE_RULES } from './endpoint-slice';
 import { METADATA_RULES } from './metadata';
 import { NODE_PORT_SET_RULES } from './node-port-conflicts';
+import { CROSS_RESOURCE_RULES } from './cross';
+import { LOAD_BALANCER_EXPOSURE_RULES } from './service/load-balancer-exposure';
+import { SCHEMA_RULES } from '../schema';
 import { SERVICE_RULES } from './service';
 import { VIRTUAL_SERVICE_RULES } from './virtual-service';
 
@@ -9,11 +12,14 @@ import { VIRTUAL_SERVICE_RULES } from './virtual-service';
 export const MANIFEST_RULES: readonly ManifestRule[] = [
   ...METADATA_RULES,
   ...SERVICE_RULES,
+  ...LOAD_BALANCER_EXPOSURE_RULES,
   ...ENDPOINT_SLICE_RULES,
   ...VIRTUAL_SERVICE_RULES,
+  ...SCHEMA_RULES,
 ];
 
 /** Every rule over the whole set of manifests. */
 export const SET_RULES: readonly SetRule[] = [
   ...NODE_PORT_SET_RULES,
+  ...CROSS_RESOURCE_RULES,
 ];

@@ -1,0 +1,55 @@
+/**
+ * Runs the schema validator of a manifest's kind once and shares the findings between the
+ * schema rules (SCH001-003, SCH005), which the engine calls one after the other.
+ */
+import { ENDPOINT_SLICE, SERVICE, VIRTUAL_SERVICE_V1, VIRTUAL_SERVICE_V1ALPHA3, VIRTUAL_SERVICE_V1BETA1 } from '../kinds';
+import { JsonObject, typeKey } from '../manifest';
+import { ResolvedOptions } from '../options';
+import { SchemaValidator } from './ajv-types';
+import { virtualServiceValidator } from './istio-validator';
+import { knownFieldsFor } from './known-fields';
+import { endpointSliceValidator, serviceValidator } from './kubernetes-validators';
+import { SCHEMA_REQUIRED, SchemaFinding, schemaErrorFindings } from './schema-errors';
+
+const VALIDATORS: ReadonlyMap<string, () => SchemaValidator> = new Map([
+  [SERVICE, serviceValidator],
+  [ENDPOINT_SLICE, endpointSliceValidator],
+  // The models have no v1; its schema is v1beta1's (Istio serves one schema under all versions).
+  [VIRTUAL_SERVICE_V1, () => virtualServiceValidator('v1beta1')],
+  [VIRTUAL_SERVICE_V1BETA1, () => virtualServiceValidator('v1beta1')],
+  [VIRTUAL_SERVICE_V1ALPHA3, () => virtualServiceValidator('v1alpha3')],
+]);
+
+/**
+ * Fields the OpenAPI document marks required but the API server does not: a slice without
+ * `endpoints` decodes to an empty list and passes validateEndpointSlice (EPS003 agrees).
+ */
+const NOT_ENFORCED_REQUIRED = new Set([`${ENDPOINT_SLICE} endpoints`]);
+
+/** Schema findings of the kinds the schema layer knows; empty for the others. */
+export function validateSchema(manifest: JsonObject): SchemaFinding[] {
+  const key = typeKey(manifest);
+  const validator = VALIDATORS.get(key)?.();
+  const tree = knownFieldsFor(key);
+  if (!validator || !tree) return [];
+  const errors = validator.validate(manifest);
+  if (errors.length === 0) return [];
+  return schemaErrorFindings(manifest, tree, errors, validator.rootSchemaPaths)
+    .filter(finding => finding.code !== SCHEMA_REQUIRED || !NOT_ENFORCED_REQUIRED.has(`${key} ${finding.path}`));
+}
+
+/**
+ * Findings per manifest, for one validation run. The options object is created once per run
+ * (`resolveOptions`), so a manifest validated again in a later run, even the same object
+ * changed in between, is validated afresh.
+ */
+const cache = new WeakMap<JsonObject, { options: ResolvedOptions; findings: readonly SchemaFinding[] }>();
+
+/** The schema findings of a manifest, computed once per validation run. */
+export function schemaFindings(manifest: JsonObject, options: ResolvedOptions): readonly SchemaFinding[] {
+  const cached = cache.get(manifest);
+  if (cached && cached.options === options) return cached.findings;
+  const findings = validateSchema(manifest);
+  cache.set(manifest, { options, findings });
+  return findings;
+}
