@@ -40,11 +40,20 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof InputError) {
       process.stderr.write(`error: ${error.describe()}\n`);
+      if (wantsJson(argv)) {
+        const { file, line, column, message } = error;
+        process.stdout.write(`${JSON.stringify({ error: { file, line, column, message } }, undefined, 2)}\n`);
+      }
       return EXIT_INPUT;
     }
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_INPUT;
   }
+}
+
+/** Whether the command line asks for JSON output, so input errors are reported as JSON too. */
+function wantsJson(argv: string[]): boolean {
+  return argv.some((arg, i) => arg === '--format=json' || (arg === '--format' && argv[i + 1] === 'json'));
 }
 
 if (require.main === module) {

@@ -186,6 +186,14 @@ describe('cdk8s-traffic validate (as a process)', () => {
       expect(result.status).toBe(2);
     });
 
+    it('reports an input error as JSON too when --format json is asked for', () => {
+      const result = validate([fixture('not-a-mapping.yaml'), '--format', 'json']);
+      expect(JSON.parse(result.stdout)).toEqual({
+        error: { file: fixture('not-a-mapping.yaml'), line: 11, column: 1, message: 'expected a mapping (a Kubernetes object with apiVersion and kind), got a list' },
+      });
+      expect(result.status).toBe(2);
+    });
+
     it('errors on a folder without YAML files', () => {
       const dir = tempDir('cdk8s-traffic-empty-');
       fs.writeFileSync(path.join(dir, 'notes.md'), '# not yaml');

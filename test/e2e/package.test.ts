@@ -78,6 +78,41 @@ describe('the packed npm package', () => {
     expect(web.spec).toEqual({ type: 'NodePort', selector: { app: 'api' }, ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }] });
   });
 
+  test('installs the cdk8s-traffic command, which validates the app\'s output', () => {
+    const ok = run(path.join(consumer, 'node_modules', '.bin', 'cdk8s-traffic'), ['validate', 'dist'], { cwd: consumer });
+    expect(ok.stderr).toMatch(/^checked 3 documents in 1 file \(1 skipped: unknown kind Deployment x1\): 0 errors, 0 warnings/);
+    expect(ok.status).toBe(0);
+    fs.writeFileSync(path.join(consumer, 'bad.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: bad\nspec:\n  type: NodePort\n  ports:\n    - port: 80\n      nodePort: 99999\n');
+    const bad = run(path.join(consumer, 'node_modules', '.bin', 'cdk8s-traffic'), ['validate', 'bad.yaml'], { cwd: consumer });
+    expect(bad.stdout).toBe('bad.yaml:9:7: error SVC014 spec.ports[0].nodePort: nodePort 99999 is outside the node port range 30000-32767\n');
+    expect(bad.status).toBe(1);
+  });
+
+  test('works as a cdk8s validation plugin from node_modules', () => {
+    fs.writeFileSync(path.join(consumer, 'cdk8s.yaml'), [
+      'language: typescript',
+      'app: node plain.js',
+      'validations:',
+      '  - package: ./node_modules/cdk8s-traffic',
+      `    version: ${pkg.version}`,
+      '    class: TrafficValidation',
+      '',
+    ].join('\n'));
+    fs.writeFileSync(path.join(consumer, 'plain.js'), [
+      "const { App, Chart, ApiObject } = require('cdk8s');",
+      "const app = new App();",
+      "const chart = new Chart(app, 'plain');",
+      "new ApiObject(chart, 'svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'plain' }, spec: { type: 'NodePort', ports: [{ port: 80, nodePort: 99999 }] } });",
+      'app.synth();',
+      '',
+    ].join('\n'));
+    const cli = path.join(ROOT, 'node_modules', 'cdk8s-cli', 'bin', 'cdk8s');
+    const result = run('node', [cli, 'synth', '--no-check-upgrade'], { cwd: consumer });
+    expect(result.stdout + result.stderr).toContain('error SVC014 node-port-range');
+    expect(result.stdout + result.stderr).toContain('Construct Path: plain/svc');
+    expect(result.status).not.toBe(0);
+  });
+
   test('declares cdk8s, constructs and cdk8s-plus-28 as peer dependencies', () => {
     const installed = JSON.parse(fs.readFileSync(path.join(consumer, 'node_modules', 'cdk8s-traffic', 'package.json'), 'utf-8'));
     expect(Object.keys(installed.peerDependencies).sort()).toEqual(['cdk8s', 'cdk8s-plus-28', 'constructs']);
