@@ -3,6 +3,7 @@ import { isObject, resourceId, typeKey } from './manifest';
 import { ResolvedOptions, ValidationOptions, resolveOptions } from './options';
 import { ManifestEntry, ManifestRule, SetRule } from './rule';
 import { MANIFEST_RULES, SET_RULES } from './rules';
+import { beginRun } from './memo';
 
 let rulesByType: Map<string, ManifestRule[]> | undefined;
 
@@ -53,15 +54,20 @@ export function checkManifest(manifest: unknown, index: number, options: Resolve
     });
     return diagnostics;
   }
-  for (const rule of rulesFor(typeKey(manifest))) {
-    try {
-      rule.check(manifest, {
-        options,
-        report: (path, message, value) => diagnostics.push({
-          severity: rule.severity, code: rule.code, rule: rule.name, message, path, resource, index,
-          ...(value === undefined ? {} : { value }),
-        }),
+  let rule: ManifestRule | undefined;
+  const context = {
+    options,
+    report: (path: string, message: string, value?: unknown) => {
+      const current = rule as ManifestRule;
+      diagnostics.push({
+        severity: current.severity, code: current.code, rule: current.name, message, path, resource, index,
+        ...(value === undefined ? {} : { value }),
       });
+    },
+  };
+  for (rule of rulesFor(typeKey(manifest))) {
+    try {
+      rule.check(manifest, context);
     } catch (error) {
       diagnostics.push(internalError(rule, index, resource, error));
     }
@@ -110,6 +116,7 @@ export function checkSet(entries: readonly ManifestEntry[], options: ResolvedOpt
  * Kinds no rule knows are skipped. Diagnostics come in input order, per-manifest rules first.
  */
 export function validateManifests(manifests: unknown[], options?: ValidationOptions): Diagnostic[] {
+  beginRun();
   const resolved = resolveOptions(options);
   const diagnostics: Diagnostic[] = [];
   const entries: ManifestEntry[] = [];

@@ -3,6 +3,7 @@
  * whether it is headless, whether it is externally accessible. One place, so every rule
  * reads these facts the same way (absent fields mean the API server's defaults).
  */
+import { memoizePerManifest } from '../../memo';
 import { JsonObject, arrayAt, objectAt, stringAt, valueAt } from '../../manifest';
 
 export const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'] as const;
@@ -55,7 +56,7 @@ export function effectiveClusterIps(spec: unknown): unknown[] {
 }
 
 /** Describes a Service manifest; never throws, whatever the manifest holds. */
-export function serviceShape(manifest: unknown): ServiceShape {
+function readServiceShape(manifest: unknown): ServiceShape {
   const spec = objectAt(manifest, 'spec');
   const type = effectiveType(valueAt(spec, 'type'));
   const clusterIps = effectiveClusterIps(spec);
@@ -72,3 +73,6 @@ export function serviceShape(manifest: unknown): ServiceShape {
     needsHealthCheck: type === 'LoadBalancer' && stringAt(spec, 'externalTrafficPolicy') === 'Local',
   };
 }
+
+/** Memoised per manifest and validation run (many rules read it). */
+export const serviceShape: (manifest: unknown) => ServiceShape = memoizePerManifest(m => readServiceShape(m));

@@ -2,6 +2,7 @@
  * Destinations and weights of http, tcp and tls routes (validateHTTPRouteDestinations,
  * validateRouteDestinations, validateDestination).
  */
+import { memoizePerManifest } from '../../memo';
 import { Severity } from '../../diagnostic';
 import { validateWildcardDomain } from '../../format/istio-host';
 import { parseIp } from '../../format/ip';
@@ -94,7 +95,7 @@ interface DestinationList {
   readonly entries: unknown[];
 }
 
-function destinationLists(manifest: JsonObject): DestinationList[] {
+function readDestinationLists(manifest: JsonObject): DestinationList[] {
   const shape = vsShape(manifest);
   const lists: DestinationList[] = [];
   for (const { route, path } of [...shape.http, ...shape.tcp, ...shape.tls]) {
@@ -103,6 +104,9 @@ function destinationLists(manifest: JsonObject): DestinationList[] {
   }
   return lists;
 }
+
+/** Memoised per manifest and validation run (many rules read it). */
+const destinationLists: (manifest: unknown) => DestinationList[] = memoizePerManifest(m => readDestinationLists(m as JsonObject));
 
 /** Runs `check` on each destination object of every route list. */
 function eachDestination(manifest: JsonObject, check: (destination: JsonObject, path: string) => void): void {

@@ -2,6 +2,7 @@
  * Shared readers for the rules over `spec.http[]` (validateHTTPRoute and its helpers): the
  * object routes with their route type, a rule factory, and message helpers.
  */
+import { memoizePerManifest } from '../../memo';
 import { Severity } from '../../diagnostic';
 import { VIRTUAL_SERVICE } from '../../kinds';
 import { JsonObject, has, isObject } from '../../manifest';
@@ -27,7 +28,7 @@ export interface HttpRoute {
  * The entries of `spec.http` that are objects, with their route type. Null entries and
  * entries of a wrong type are left to the rules over the route list.
  */
-export function httpRoutes(manifest: unknown): HttpRoute[] {
+function readHttpRoutes(manifest: unknown): HttpRoute[] {
   const shape = vsShape(manifest);
   const routes: HttpRoute[] = [];
   for (const { route, path } of shape.http) {
@@ -37,6 +38,9 @@ export function httpRoutes(manifest: unknown): HttpRoute[] {
   }
   return routes;
 }
+
+/** Memoised per manifest and validation run (many rules read it). */
+export const httpRoutes: (manifest: unknown) => HttpRoute[] = memoizePerManifest(m => readHttpRoutes(m));
 
 /** What an http route rule declares; `checkRoute` runs once per object entry of `spec.http`. */
 export interface HttpRouteRuleSpec {

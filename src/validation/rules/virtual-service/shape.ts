@@ -2,6 +2,7 @@
  * Shared readers for the VirtualService rules. Every reader is defensive: a manifest of the
  * wrong shape yields empty lists, never an exception.
  */
+import { memoizePerManifest } from '../../memo';
 import { isIstioLabel } from '../../format/istio-host';
 import { arrayAt, isObject, JsonObject, objectAt } from '../../manifest';
 
@@ -44,7 +45,7 @@ function stringsAt(spec: JsonObject | undefined, key: string): string[] {
 }
 
 /** Reads what the VirtualService rules share. */
-export function vsShape(manifest: unknown): VsShape {
+function readVsShape(manifest: unknown): VsShape {
   const spec = objectAt(manifest, 'spec');
   const hostList = isObject(spec) ? spec.hosts : undefined;
   const isDelegate = hostList === undefined || hostList === null || (Array.isArray(hostList) && hostList.length === 0);
@@ -67,6 +68,9 @@ export function vsShape(manifest: unknown): VsShape {
     tls: routesAt(spec, 'tls'),
   };
 }
+
+/** Memoised per manifest and validation run (many rules read it). */
+export const vsShape: (manifest: unknown) => VsShape = memoizePerManifest(m => readVsShape(m));
 
 /** One entry of a route's `match` list, with its path (`spec.tls[0].match[1]`). */
 export interface VsMatch {

@@ -1,0 +1,142 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { CLUSTER_DOMAIN_CONTEXT } from '../context-keys';
+import { Diagnostic, Severity } from '../diagnostic';
+import { checkManifest, checkSet } from '../engine';
+import { formatDiagnostic } from '../format-diagnostic';
+import { isObject } from '../manifest';
+import { ResolvedOptions, resolveOptions } from '../options';
+import { ManifestEntry } from '../rule';
+import { currentSession, useSessions } from './session';
+import { warn } from './warnings';
+
+/** How a construct plugs its generated object into synth-time validation. */
+export interface SynthValidationHooks {
+  /** Cluster settings for this object's rules (for example its node port range). */
+  readonly options?: () => ResolvedOptions;
+  /** Problems only the construct can see (for example a selector it could not translate). */
+  readonly constructDiagnostics?: () => Diagnostic[];
+}
+
+interface Owner {
+  readonly construct: IConstruct;
+  readonly hooks: SynthValidationHooks;
+}
+
+/** What one validation of the app found. */
+interface AppResults {
+  /** Errors per construct that owns a checked object. */
+  readonly errors: Map<IConstruct, string[]>;
+  /** Errors about objects no construct of this library owns, reported at the root. */
+  readonly unowned: string[];
+}
+
+/** The library's objects, with the construct that reports on each. */
+const owners = new WeakMap<ApiObject, Owner>();
+/** Results of the latest validation pass per app root, for passes outside a session. */
+const latest = new WeakMap<IConstruct, AppResults>();
+/** Roots whose validation is registered. */
+const roots = new WeakSet<IConstruct>();
+
+/**
+ * Registers synth-time validation for an object a construct generates: the rules
+ * `validateManifests()` runs, on the object's own output, plus what the app-wide checks find
+ * about it. The whole app is checked at once, at the root, which cdk8s validates first.
+ */
+export function validateOnSynth(construct: IConstruct, apiObject: ApiObject, hooks: SynthValidationHooks = {}): void {
+  owners.set(apiObject, { construct, hooks });
+  const root = construct.node.root;
+  if (!roots.has(root)) {
+    roots.add(root);
+    root.node.addValidation({ validate: () => resultsFor(root, true).unowned });
+  }
+  useSessions(construct);
+  construct.node.addValidation({ validate: () => resultsFor(root, false).errors.get(construct) ?? [] });
+}
+
+/**
+ * The app's results: once per session; outside one, computed by the root's validation (the
+ * first of each pass) and read by the constructs' validations of the same pass.
+ */
+function resultsFor(root: IConstruct, atRoot: boolean): AppResults {
+  const session = currentSession();
+  if (session) {
+    if (!session.results) session.results = checkApp(root);
+    return session.results as AppResults;
+  }
+  if (atRoot || !latest.has(root)) latest.set(root, checkApp(root));
+  return latest.get(root) as AppResults;
+}
+
+function render(apiObject: ApiObject): { json?: unknown; error?: string } {
+  try {
+    return { json: apiObject.toJson() };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function appOptions(root: IConstruct): ResolvedOptions {
+  const clusterDomain = root.node.tryGetContext(CLUSTER_DOMAIN_CONTEXT);
+  return resolveOptions({ clusterDomain: typeof clusterDomain === 'string' ? clusterDomain : undefined });
+}
+
+/** Renders every object once, runs the manifest rules on the library's and the set rules on all. */
+function checkApp(root: IConstruct): AppResults {
+  const options = appOptions(root);
+  const objects: ApiObject[] = [];
+  const entries: ManifestEntry[] = [];
+  const found = new Map<IConstruct, Diagnostic[]>();
+  const add = (construct: IConstruct, diagnostics: Diagnostic[]) => {
+    if (diagnostics.length === 0) return;
+    found.set(construct, [...(found.get(construct) ?? []), ...diagnostics]);
+  };
+  for (const construct of root.node.findAll()) {
+    if (!ApiObject.isApiObject(construct)) continue;
+    const owner = owners.get(construct);
+    const { json, error } = render(construct);
+    if (owner) {
+      const diagnostics = error !== undefined
+        ? [renderError(construct, error)]
+        : checkManifest(json, 0, owner.hooks.options?.() ?? options);
+      add(owner.construct, [...diagnostics, ...(owner.hooks.constructDiagnostics?.() ?? [])]);
+    }
+    if (isObject(json)) {
+      entries.push({ index: objects.length, manifest: json });
+      objects.push(construct);
+    }
+  }
+  const unownedDiagnostics: Diagnostic[] = [];
+  for (const d of checkSet(entries, options)) {
+    const owner = owners.get(objects[d.index]);
+    if (owner) add(owner.construct, [d]); else unownedDiagnostics.push(d);
+  }
+  const errors = new Map<IConstruct, string[]>();
+  for (const [construct, diagnostics] of found) {
+    errors.set(construct, toErrors(construct.node.path, diagnostics));
+  }
+  const unowned = toErrors(root.node.path, unownedDiagnostics, d => (objects[d.index] ? ` at ${objects[d.index].node.path}` : ''));
+  return { errors, unowned };
+}
+
+function renderError(apiObject: ApiObject, message: string): Diagnostic {
+  return {
+    severity: Severity.ERROR,
+    code: 'TRF002',
+    rule: 'renderable',
+    message: `the object could not be rendered: ${message}`,
+    path: '',
+    resource: `${apiObject.kind}/${apiObject.metadata.namespace ?? 'default'}/${apiObject.name}`,
+    index: 0,
+  };
+}
+
+/** Error lines for cdk8s; warnings go to the warning sink now. */
+function toErrors(scopePath: string, diagnostics: Diagnostic[], suffix: (d: Diagnostic) => string = () => ''): string[] {
+  const errors: string[] = [];
+  for (const d of diagnostics) {
+    const line = `${formatDiagnostic(d)}${suffix(d)}`;
+    if (d.severity === Severity.ERROR) errors.push(line); else warn(`Warning: [${scopePath}] ${line}`);
+  }
+  return errors;
+}

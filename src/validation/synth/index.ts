@@ -1,0 +1,3 @@
+export { validateOnSynth } from './app-validation';
+export type { SynthValidationHooks } from './app-validation';
+export { setWarningSink } from './warnings';

@@ -1,0 +1,104 @@
+import { ApiObject, App, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { beginRun } from '../memo';
+
+/**
+ * A synth session: one `app.synth()`, `app.synthYaml()` or `chart.toJson()` call. cdk8s
+ * validates the whole app once, then once more for every chart it writes, and renders every
+ * object for the output; no user code runs in between. Within a session every object is
+ * rendered once (its `toJson()` is memoised) and the app is validated once; the session ends
+ * when the call returns, so the next call sees every change.
+ */
+export interface Session {
+  /** Validation results, computed by the first validation pass of the session. */
+  results?: unknown;
+}
+
+let current: Session | undefined;
+
+/** The session in progress, if any. */
+export function currentSession(): Session | undefined {
+  return current;
+}
+
+type Renderer = () => unknown;
+interface Rendered { readonly value?: unknown; readonly error?: unknown }
+
+/** Runs `body` in a session over the tree of `root` (or joins the one in progress). */
+function inSession<T>(root: IConstruct, body: () => T): T {
+  if (current) return body();
+  current = {};
+  beginRun();
+  const restore = memoiseRendering(root);
+  try {
+    return body();
+  } finally {
+    restore();
+    current = undefined;
+  }
+}
+
+/** Makes each ApiObject render once until the returned function restores it. */
+function memoiseRendering(root: IConstruct): () => void {
+  const patched: Array<{ object: ApiObject; own: Renderer | undefined }> = [];
+  for (const construct of root.node.findAll()) {
+    if (!ApiObject.isApiObject(construct)) continue;
+    const object = construct as ApiObject & { toJson: Renderer };
+    const own = Object.prototype.hasOwnProperty.call(object, 'toJson') ? object.toJson : undefined;
+    const render = object.toJson;
+    let rendered: Rendered | undefined;
+    object.toJson = () => {
+      if (!rendered) {
+        try {
+          rendered = { value: render.call(object) };
+        } catch (error) {
+          rendered = { error };
+        }
+      }
+      if ('error' in rendered) throw rendered.error;
+      return rendered.value;
+    };
+    patched.push({ object, own });
+  }
+  return () => {
+    for (const { object, own } of patched) {
+      if (own) {
+        (object as unknown as { toJson: Renderer }).toJson = own;
+      } else {
+        delete (object as unknown as { toJson?: Renderer }).toJson;
+      }
+    }
+  };
+}
+
+const wrapped = new WeakSet<object>();
+
+function wrapMethod(target: object, name: string, root: IConstruct): void {
+  const holder = target as { [key: string]: unknown };
+  const method = holder[name];
+  if (typeof method !== 'function') return;
+  holder[name] = (...args: unknown[]) => inSession(root, () => (method as (...a: unknown[]) => unknown).apply(target, args));
+}
+
+/**
+ * Makes the synth entry points of the app and of the chart holding `construct` run in a
+ * session: `App.synth()`, `App.synthYaml()` and `Chart.toJson()` (which `Testing.synth` uses).
+ */
+export function useSessions(construct: IConstruct): void {
+  const root = construct.node.root;
+  if (root instanceof App && !wrapped.has(root)) {
+    wrapped.add(root);
+    wrapMethod(root, 'synth', root);
+    wrapMethod(root, 'synthYaml', root);
+  }
+  let chart: Chart | undefined;
+  try {
+    chart = Chart.of(construct);
+  } catch {
+    chart = undefined;
+  }
+  if (chart && !wrapped.has(chart)) {
+    wrapped.add(chart);
+    wrapMethod(chart, 'toJson', root);
+  }
+}
