@@ -5,6 +5,7 @@
  * each; Service types rotate ClusterIP, NodePort, LoadBalancer) in one chart, runs
  * `app.synth()` into outdir and prints {"buildMs", "synthMs", "maxRssMb"} as JSON.
  *   a: cdk8s-traffic constructs (every rule runs at synth)
+ *   a0: the same with synth-time validation off (context cdk8s-traffic:validation = off)
  *   b: cdk8s-plus-28 Service and a raw ApiObject VirtualService (no validation)
  *   c: raw ApiObjects only
  */
@@ -15,7 +16,7 @@ import { Construct } from 'constructs';
 // the compiled package, as users get it
 import * as traffic from '../lib';
 
-type Variant = 'a' | 'b' | 'c';
+type Variant = 'a' | 'a0' | 'b' | 'c';
 const TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer'] as const;
 const SOURCE_RANGES = ['203.0.113.0/24'];
 
@@ -127,9 +128,10 @@ function appC(scope: Construct, i: number): void {
 function main(): void {
   const [variant, count, outdir] = process.argv.slice(2) as [Variant, string, string];
   const n = Number(count);
-  const build = { a: appA, b: appB, c: appC }[variant];
+  const build = { a: appA, a0: appA, b: appB, c: appC }[variant];
   const started = performance.now();
   const app = new App({ outdir });
+  if (variant === 'a0') app.node.setContext(traffic.VALIDATION_CONTEXT, 'off');
   const chart = new Chart(app, 'apps');
   for (let i = 0; i < n; i++) build(new Construct(chart, `app-${i}`), i);
   const built = performance.now();

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { CLUSTER_DOMAIN_CONTEXT } from '../context-keys';
+import { CLUSTER_DOMAIN_CONTEXT, VALIDATION_CONTEXT } from '../context-keys';
 import { Diagnostic, Severity } from '../diagnostic';
 import { checkManifest, checkSet } from '../engine';
 import { formatDiagnostic } from '../format-diagnostic';
@@ -44,6 +44,7 @@ const roots = new WeakSet<IConstruct>();
  * about it. The whole app is checked at once, at the root, which cdk8s validates first.
  */
 export function validateOnSynth(construct: IConstruct, apiObject: ApiObject, hooks: SynthValidationHooks = {}): void {
+  if (construct.node.tryGetContext(VALIDATION_CONTEXT) === 'off') return;
   owners.set(apiObject, { construct, hooks });
   const root = construct.node.root;
   if (!roots.has(root)) {
