@@ -7,7 +7,7 @@ import { formatDiagnostic } from '../format-diagnostic';
 import { isObject } from '../manifest';
 import { ResolvedOptions, resolveOptions } from '../options';
 import { ManifestEntry } from '../rule';
-import { currentSession, useSessions } from './session';
+import { currentSession, useSessions } from '../../synth/session';
 import { warn } from './warnings';
 
 /** How a construct plugs its generated object into synth-time validation. */
@@ -44,6 +44,7 @@ const roots = new WeakSet<IConstruct>();
  * about it. The whole app is checked at once, at the root, which cdk8s validates first.
  */
 export function validateOnSynth(construct: IConstruct, apiObject: ApiObject, hooks: SynthValidationHooks = {}): void {
+  useSessions(construct);
   if (construct.node.tryGetContext(VALIDATION_CONTEXT) === 'off') return;
   owners.set(apiObject, { construct, hooks });
   const root = construct.node.root;
@@ -51,7 +52,6 @@ export function validateOnSynth(construct: IConstruct, apiObject: ApiObject, hoo
     roots.add(root);
     root.node.addValidation({ validate: () => resultsFor(root, true).unowned });
   }
-  useSessions(construct);
   construct.node.addValidation({ validate: () => resultsFor(root, false).errors.get(construct) ?? [] });
 }
 

@@ -1,13 +1,15 @@
-import { ApiObject, App, Chart } from 'cdk8s';
+import { ApiObject, App, Chart, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { beginRun } from '../memo';
+import { beginRun } from '../validation/memo';
+import { writeYaml } from './yaml-writer';
 
 /**
  * A synth session: one `app.synth()`, `app.synthYaml()` or `chart.toJson()` call. cdk8s
  * validates the whole app once, then once more for every chart it writes, and renders every
  * object for the output; no user code runs in between. Within a session every object is
- * rendered once (its `toJson()` is memoised) and the app is validated once; the session ends
- * when the call returns, so the next call sees every change.
+ * rendered once (its `toJson()` is memoised), the app is validated once, and the YAML is
+ * written by `writeYaml` (the same text as cdk8s's own writer, faster); the session ends when
+ * the call returns, so the next call sees every change.
  */
 export interface Session {
   /** Validation results, computed by the first validation pass of the session. */
@@ -29,13 +31,25 @@ function inSession<T>(root: IConstruct, body: () => T): T {
   if (current) return body();
   current = {};
   beginRun();
-  const restore = memoiseRendering(root);
+  const restoreRendering = memoiseRendering(root);
+  const restoreWriter = useFastWriter();
   try {
     return body();
   } finally {
-    restore();
+    restoreWriter();
+    restoreRendering();
     current = undefined;
   }
+}
+
+/** Makes `Yaml.stringify` (and so `Yaml.save`) use `writeYaml` until the returned function restores it. */
+function useFastWriter(): () => void {
+  const holder = Yaml as unknown as { stringify: (...docs: unknown[]) => string };
+  const original = holder.stringify;
+  holder.stringify = (...docs: unknown[]) => writeYaml(docs) ?? original.apply(Yaml, docs);
+  return () => {
+    holder.stringify = original;
+  };
 }
 
 /** Makes each ApiObject render once until the returned function restores it. */
