@@ -9,6 +9,7 @@ import { PathSegment, formatFieldPath, parseFieldPath } from './field-path';
 import { InputFile } from './input';
 import { RawDocument, splitDocuments } from './yaml-split';
 import { KUBERNETES_YAML_SCHEMA } from './yaml11-schema';
+import { readSimpleYaml } from './fast-yaml';
 
 /** One object read from an input, with a way to find its fields in the source. */
 export interface SourceDocument {
@@ -95,6 +96,8 @@ function addObject(file: string, value: Record<string, unknown>, prefix: PathSeg
 }
 
 function loadDocument(file: string, raw: RawDocument): unknown {
+  const simple = readSimpleYaml(raw.text);
+  if (simple) return simple.value;
   try {
     return load(raw.text, { schema: KUBERNETES_YAML_SCHEMA });
   } catch (error) {

@@ -1,0 +1,208 @@
+/**
+ * A fast reader for the plain block YAML that tools write (cdk8s, Helm, kubectl): block
+ * mappings and sequences, plain and single-line quoted scalars, comments. Anything else (flow
+ * collections, anchors, aliases, tags, block or multi-line scalars, merge keys, duplicate
+ * keys, tabs) makes it return undefined, and the document is read by js-yaml instead. Values
+ * are resolved as Kubernetes reads YAML (1.1, `plainScalarValue`), so the result equals
+ * js-yaml's with KUBERNETES_YAML_SCHEMA; test/cli/fast-yaml.test.ts compares the two.
+ */
+import { plainScalarValue } from './yaml11-schema';
+
+interface Line {
+  readonly indent: number;
+  readonly text: string;
+}
+
+/** Signals that this reader does not handle the document. */
+class Unsupported extends Error {}
+
+const unsupported = (): never => {
+  throw new Unsupported();
+};
+
+/** Characters a plain scalar may not start with here (YAML indicators, quotes, flow). */
+const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/** JSON-compatible escapes only, so JSON.parse reads a double-quoted scalar as YAML does. */
+const JSON_SAFE_DOUBLE = /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"$/;
+
+/** Splits into lines with their indentation, dropping blank and comment-only lines. */
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    if (line.charCodeAt(indent) === 9) {
+      if (line.slice(indent).trim() === '') continue;
+      unsupported(); // tabs in indentation
+    }
+    const rest = line.slice(indent);
+    if (rest === '' || rest.startsWith('#')) continue;
+    if (indent === 0 && lines.length === 0 && /^---\s*$/.test(rest)) continue; // the document start marker
+    if (rest.startsWith('---') || rest.startsWith('...') || rest.startsWith('%')) unsupported();
+    lines.push({ indent, text: stripComment(rest) });
+  }
+  return lines;
+}
+
+/** Removes a trailing comment (a `#` after a space, outside quotes) and trailing spaces. */
+function stripComment(text: string): string {
+  let quote = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      else if (c === 92 && quote === 34) i++;
+      continue;
+    }
+    if ((c === 34 || c === 39) && (i === 0 || text[i - 1] === ' ' || text[i - 1] === ':' || text[i - 1] === '-')) {
+      // a quoted scalar starts only at the start of a key or value
+      const before = text.slice(0, i).trimEnd();
+      if (before === '' || before.endsWith(':') || before.endsWith('-')) quote = c;
+      continue;
+    }
+    if (c === 35 && (text[i - 1] === ' ' || text[i - 1] === '\t')) return text.slice(0, i).trimEnd();
+  }
+  return text.trimEnd();
+}
+
+/** A scalar written on one line: quoted, `[]`/`{}`, or plain. */
+function scalar(text: string): unknown {
+  const first = text[0];
+  if (first === '\'') {
+    if (text.length < 2 || !text.endsWith('\'')) unsupported();
+    const body = text.slice(1, -1);
+    if (/'(?!')/.test(body.replace(/''/g, ''))) unsupported();
+    return body.replace(/''/g, '\'');
+  }
+  if (first === '"') {
+    if (!JSON_SAFE_DOUBLE.test(text)) unsupported();
+    return JSON.parse(text) as string;
+  }
+  if (text === '[]') return [];
+  if (text === '{}') return {};
+  if (INDICATOR_START.test(text) || text.includes(': ') || text.endsWith(':') || text.includes(' #') || text === '<<') unsupported();
+  return plainScalarValue(text);
+}
+
+/** Where `key:` ends in a mapping line, or -1 when the line is not a mapping entry. */
+function keyEnd(text: string): number {
+  if (text[0] === '"' || text[0] === '\'') {
+    const quote = text[0];
+    let i = 1;
+    while (i < text.length) {
+      if (text[i] === quote) {
+        if (quote === '\'' && text[i + 1] === '\'') { i += 2; continue; }
+        break;
+      }
+      if (quote === '"' && text[i] === '\\') i++;
+      i++;
+    }
+    return text[i + 1] === ':' && (i + 2 === text.length || text[i + 2] === ' ') ? i + 1 : -1;
+  }
+  const colon = text.indexOf(': ');
+  if (colon >= 0) return colon;
+  return text.endsWith(':') ? text.length - 1 : -1;
+}
+
+class Reader {
+  private position = 0;
+
+  constructor(private readonly lines: Line[]) {}
+
+  public document(): unknown {
+    if (this.lines.length === 0) return null;
+    const value = this.block(this.lines[0].indent);
+    if (this.position < this.lines.length) unsupported();
+    return value;
+  }
+
+  private peek(): Line | undefined {
+    return this.lines[this.position];
+  }
+
+  private block(indent: number): unknown {
+    const line = this.peek() as Line;
+    if (isSequenceItem(line.text)) return this.sequence(indent);
+    if (keyEnd(line.text) >= 0) return this.mapping(indent);
+    this.position++;
+    const value = scalar(line.text);
+    const next = this.peek();
+    if (next && next.indent >= indent) unsupported(); // a multi-line scalar
+    return value;
+  }
+
+  private mapping(indent: number): Record<string, unknown> {
+    const result: Record<string, unknown> = {};
+    for (let line = this.peek(); line && line.indent === indent && !isSequenceItem(line.text); line = this.peek()) {
+      const end = keyEnd(line.text);
+      if (end < 0) unsupported();
+      const keyText = line.text.slice(0, end).trimEnd();
+      if (keyText === '') unsupported();
+      const name = String(scalar(keyText));
+      if (keyText === '<<' || Object.prototype.hasOwnProperty.call(result, name)) unsupported();
+      const rest = line.text.slice(end + 1).trim();
+      this.position++;
+      result[name] = rest === '' ? this.nested(indent, true) : this.inlineValue(rest, indent);
+    }
+    const next = this.peek();
+    if (next && next.indent > indent) unsupported();
+    return result;
+  }
+
+  /** A value written after `key: ` or `- `; a more indented line after it would continue it. */
+  private inlineValue(text: string, indent: number): unknown {
+    const value = scalar(text);
+    const next = this.peek();
+    if (next && next.indent > indent) unsupported(); // a multi-line scalar
+    return value;
+  }
+
+  /** The block under `key:` (or `-`): more indented, or a sequence at the key's own indent. */
+  private nested(indent: number, allowSequenceAtSameIndent: boolean): unknown {
+    const next = this.peek();
+    if (!next) return null;
+    if (next.indent > indent) return this.block(next.indent);
+    if (allowSequenceAtSameIndent && next.indent === indent && isSequenceItem(next.text)) return this.sequence(indent);
+    return null;
+  }
+
+  private sequence(indent: number): unknown[] {
+    const result: unknown[] = [];
+    for (let line = this.peek(); line && line.indent === indent && isSequenceItem(line.text); line = this.peek()) {
+      const rest = line.text === '-' ? '' : line.text.slice(2);
+      const offset = line.text === '-' ? 0 : 2 + (rest.length - rest.trimStart().length);
+      const content = rest.trimStart();
+      if (content === '') {
+        this.position++;
+        result.push(this.nested(indent, false));
+        continue;
+      }
+      if (isSequenceItem(content) || keyEnd(content) >= 0) {
+        // `- key: value` or `- - item`: the item is a block starting on this line
+        this.lines[this.position] = { indent: indent + offset, text: content };
+        result.push(this.block(indent + offset));
+        continue;
+      }
+      this.position++;
+      result.push(this.inlineValue(content, indent));
+    }
+    const next = this.peek();
+    if (next && next.indent > indent) unsupported();
+    return result;
+  }
+}
+
+function isSequenceItem(text: string): boolean {
+  return text === '-' || text.startsWith('- ');
+}
+
+/** Reads a document of plain block YAML, or returns undefined when js-yaml must read it. */
+export function readSimpleYaml(text: string): { value: unknown } | undefined {
+  try {
+    return { value: new Reader(linesOf(text)).document() };
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
