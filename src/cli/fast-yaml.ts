@@ -47,6 +47,7 @@ function linesOf(text: string): Line[] {
 
 /** Removes a trailing comment (a `#` after a space, outside quotes) and trailing spaces. */
 function stripComment(text: string): string {
+  if (!text.includes('#')) return text.trimEnd();
   let quote = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -66,6 +67,20 @@ function stripComment(text: string): string {
   return text.trimEnd();
 }
 
+/**
+ * Whether a plain scalar may resolve to something other than a string: it starts with a digit,
+ * a sign, a dot or `~`, or with a letter that starts a YAML 1.1 boolean or null word.
+ */
+function mayBeTyped(text: string): boolean {
+  if (text === '') return true;
+  const c = text.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126) return true;
+  return TYPED_INITIALS.has(text[0]) && text.length <= 5;
+}
+
+/** First letters of y, yes, n, no, true, false, on, off, null (any case). */
+const TYPED_INITIALS = new Set(['y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O']);
+
 /** A scalar written on one line: quoted, `[]`/`{}`, or plain. */
 function scalar(text: string): unknown {
   const first = text[0];
@@ -82,7 +97,7 @@ function scalar(text: string): unknown {
   if (text === '[]') return [];
   if (text === '{}') return {};
   if (INDICATOR_START.test(text) || text.includes(': ') || text.endsWith(':') || text.includes(' #') || text === '<<') unsupported();
-  return plainScalarValue(text);
+  return mayBeTyped(text) ? plainScalarValue(text) : text;
 }
 
 /** Where `key:` ends in a mapping line, or -1 when the line is not a mapping entry. */

@@ -15,6 +15,7 @@ import { AjvError, AjvValidateFunction, SchemaValidator, underPointer } from './
 import { rewriteAtMostOneOf } from './at-most-one-of';
 import { patchSpecSchema, SchemaNode } from './istio-supplement';
 import { objectMetaValidate } from './kubernetes-validators';
+import * as ISTIO_FORMATS from './istio-formats';
 
 const MODEL_MODULES = {
   v1beta1: '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService',
@@ -25,7 +26,7 @@ export type IstioModelVersion = keyof typeof MODEL_MODULES;
 
 type Register = (id: string, schema: unknown) => void;
 
-interface AjvInstance {
+export interface AjvInstance {
   compile(schema: object): AjvValidateFunction;
 }
 type AjvConstructor = new (options: object) => AjvInstance;
@@ -69,9 +70,6 @@ function ajvConstructor(): AjvConstructor {
   return loaded.default ?? loaded;
 }
 
-const INT32_MIN = -2147483648;
-const INT32_MAX = 2147483647;
-
 let ajv: AjvInstance | undefined;
 
 /** The patched `spec` schema of a model version (a copy; the package's schema is left as is). */
@@ -83,17 +81,19 @@ export function virtualServiceSpecSchema(version: IstioModelVersion): SchemaNode
   return copy;
 }
 
+/** The options the spec schema is compiled with, at runtime and by the generator. */
+export const AJV_OPTIONS = { allErrors: true, verbose: true, strict: false };
+
+/** The ajv constructor of @kubernetes-models/validate. */
+export function istioAjv(options: object): AjvInstance {
+  return new (ajvConstructor())(options);
+}
+
 /** Compiles a `spec` schema with the ajv of @kubernetes-models/validate (all errors, verbose). */
 export function compileSpecSchema(schema: SchemaNode): AjvValidateFunction {
-  ajv ??= new (ajvConstructor())({
-    allErrors: true,
-    verbose: true,
-    strict: false,
-    formats: {
-      int32: { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX },
-      double: true,
-      binary: true,
-    },
+  ajv ??= istioAjv({
+    ...AJV_OPTIONS,
+    formats: ISTIO_FORMATS,
   });
   return ajv.compile(schema);
 }
@@ -101,7 +101,24 @@ export function compileSpecSchema(schema: SchemaNode): AjvValidateFunction {
 const specValidators = new Map<string, AjvValidateFunction>();
 const validators = new Map<IstioModelVersion, SchemaValidator>();
 
+/** The precompiled spec validator (scripts/generate-istio-validator.ts), if the build has it. */
+function precompiledSpecValidator(): AjvValidateFunction | undefined {
+  try {
+    return require('./istio-spec-validator.generated.js') as AjvValidateFunction;
+  } catch {
+    return undefined;
+  }
+}
+
 function specValidator(version: IstioModelVersion): AjvValidateFunction {
+  // v1beta1 and v1alpha3 share one spec schema (the generator checks it)
+  const precompiled = precompiledSpecValidator();
+  if (precompiled) return precompiled;
+  return compiledSpecValidator(version);
+}
+
+/** The spec validator compiled now, from the model's schema and the supplement. */
+export function compiledSpecValidator(version: IstioModelVersion): AjvValidateFunction {
   const schema = virtualServiceSpecSchema(version);
   rewriteAtMostOneOf(schema);
   // v1beta1 and v1alpha3 carry the same spec schema: compile it once.
