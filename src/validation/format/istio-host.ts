@@ -8,6 +8,8 @@
  * functions never accept IP addresses as such; callers that allow IPs check for one first.
  */
 
+import { memoizeString } from './memo-string';
+
 const MAX_DOMAIN_BYTES = 255;
 const MAX_LABEL_BYTES = 63;
 
@@ -76,7 +78,9 @@ function splitFirstLabel(domain: string): [string, string | undefined] {
  * `foo*.bar.com` and an all-numeric top-level label (`1.2.3.4`) are not. As in Istio, the
  * all-numeric check skips a single-label name, so `123` passes.
  */
-export function validateWildcardDomain(host: string): string[] {
+export const validateWildcardDomain: (host: string) => string[] = memoizeString(host => Object.freeze(checkWildcardDomain(host)) as string[]);
+
+function checkWildcardDomain(host: string): string[] {
   const problems = checkPreconditions(host);
   if (problems.length > 0) return problems;
   const [first, rest] = splitFirstLabel(host);

@@ -3,6 +3,7 @@
  * `IsValidLabelValue`. Each function returns the problems found; empty means valid.
  */
 import { isDns1123Subdomain } from './dns';
+import { memoizeString } from './memo-string';
 
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
@@ -12,7 +13,9 @@ export const LABEL_VALUE_MAX = 63;
 const NAME_SHAPE = "alphanumeric characters, '-', '_' or '.', starting and ending with an alphanumeric character";
 
 /** A label key or other qualified name: an optional DNS subdomain prefix and `/`, then a name. */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName: (value: string) => string[] = memoizeString(value => Object.freeze(checkQualifiedName(value)) as string[]);
+
+function checkQualifiedName(value: string): string[] {
   const parts = value.split('/');
   let name: string;
   const problems: string[] = [];
@@ -41,7 +44,9 @@ export function isQualifiedName(value: string): string[] {
 }
 
 /** A label value: empty, or at most 63 characters of the qualified-name shape. */
-export function isLabelValue(value: string): string[] {
+export const isLabelValue: (value: string) => string[] = memoizeString(value => Object.freeze(checkLabelValue(value)) as string[]);
+
+function checkLabelValue(value: string): string[] {
   const problems: string[] = [];
   if (value.length > LABEL_VALUE_MAX) problems.push(`must be no more than ${LABEL_VALUE_MAX} characters`);
   if (!LABEL_VALUE.test(value)) problems.push(`a label value must be empty or consist of ${NAME_SHAPE}`);

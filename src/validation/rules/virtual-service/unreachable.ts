@@ -3,6 +3,7 @@
  * (analyzeUnreachableHTTPRules, analyzeUnreachableTCPRules, analyzeUnreachableTLSRules;
  * the webhook's VirtualServiceUnreachableRule and VirtualServiceIneffectiveMatch warnings).
  */
+import { memoizePerManifest } from '../../memo';
 import { Severity } from '../../diagnostic';
 import { VIRTUAL_SERVICE } from '../../kinds';
 import { arrayAt, entriesAt, isObject, JsonObject, objectAt, stringAt, valueAt } from '../../manifest';
@@ -189,10 +190,11 @@ function analyze(kind: RouteKind, routes: readonly VsRoute[]): Finding[] {
   return findings;
 }
 
-function findingsOf(manifest: JsonObject): Finding[] {
+/** The findings of both rules, computed once per manifest. */
+const findingsOf: (manifest: unknown) => Finding[] = memoizePerManifest(manifest => {
   const shape = vsShape(manifest);
   return [...analyze('http', shape.http), ...analyze('tcp', shape.tcp), ...analyze('tls', shape.tls)];
-}
+});
 
 export const unreachableRuleRule: ManifestRule = {
   code: 'VS013',
