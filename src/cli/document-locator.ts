@@ -20,7 +20,6 @@ let yamlModule: YamlModule | undefined;
 
 /** `yaml` is loaded only when a position is needed, to keep clean runs fast. */
 function yaml(): YamlModule {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   yamlModule ??= require('yaml') as YamlModule;
   return yamlModule;
 }
