@@ -22,6 +22,9 @@ interface YamlInternals {
   readonly stringifyDocument: (value: unknown) => string;
 }
 
+/** The `yaml` versions the writer's output is compared with (test/synth/yaml-writer.test.ts). */
+const TESTED_YAML = /^2\.9\./;
+
 /** cdk8s's options for `YAML.stringify`. */
 const OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
 
@@ -33,6 +36,9 @@ function yamlInternals(): YamlInternals | undefined {
   try {
     const cdk8sEntry = require.resolve('cdk8s');
     const yamlEntry = require.resolve('yaml', { paths: [path.dirname(cdk8sEntry)] });
+    // the layout below is checked against yaml 2.9; another version is left to write itself
+    const version = (require(path.join(path.dirname(yamlEntry), '..', 'package.json')) as { version: string }).version;
+    if (!TESTED_YAML.test(version)) throw new Error(`yaml ${version} is not a version this writer is checked against`);
     const yaml = require(yamlEntry) as { Document: new (value: unknown, options: object) => object; stringify: (value: unknown, options: object) => string };
     const module = require(path.join(path.dirname(yamlEntry), 'stringify', 'stringify.js')) as {
       createStringifyContext: (doc: object, options: object) => ScalarContext;
@@ -141,14 +147,17 @@ class Writer {
 export function writeYaml(docs: readonly unknown[]): string | undefined {
   const yaml = yamlInternals();
   if (!yaml) return undefined;
-  const writer = new Writer(yaml);
-  return docs.map(doc => {
-    if (doc === undefined) return '\n';
-    try {
-      return writer.document(doc);
-    } catch (error) {
-      if (error instanceof NeedsYaml) return yaml.stringifyDocument(doc);
-      throw error;
-    }
-  }).join('---\n');
+  return docs.map(doc => (doc === undefined ? '\n' : writeDocument(doc) ?? yaml.stringifyDocument(doc))).join('---\n');
+}
+
+/** One document as `yaml` writes it, or undefined when `yaml` itself must write it. */
+export function writeDocument(doc: unknown): string | undefined {
+  const yaml = yamlInternals();
+  if (!yaml) return undefined;
+  try {
+    return new Writer(yaml).document(doc);
+  } catch (error) {
+    if (error instanceof NeedsYaml) return undefined;
+    throw error;
+  }
 }
