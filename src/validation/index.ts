@@ -1,7 +1,7 @@
 export * from './diagnostic';
 export * from './errors';
 export * from './node-port-range';
-export * from './options';
+export type { ValidationOptions } from './options';
 export { validateManifests, ruleCatalogue } from './engine';
 export type { RuleInfo } from './engine';
 export { formatDiagnostic } from './format-diagnostic';

@@ -1,4 +1,4 @@
-import { ApiObject, Duration, Testing } from 'cdk8s';
+import { ApiObject, Duration, Testing, Yaml } from 'cdk8s';
 import { parse } from 'yaml';
 import {
   ClusterIpService, ExternalNameService, ExternalTrafficPolicy, HeadlessService, InternalTrafficPolicy, IpFamily,
@@ -317,4 +317,26 @@ test('writes strings that YAML 1.1 readers (kubectl) keep as strings', () => {
   expect(doc.metadata.labels).toEqual({ enabled: 'yes', mode: 'on', version: '1.10', octal: '0755' });
   expect(doc.spec.selector).toEqual({ canary: 'no', build: '012' });
   expect(doc.spec.ports).toEqual([{ port: 80, targetPort: 'http' }]);
+});
+
+describe('synth sessions', () => {
+  test('each synth sees the changes made since the previous one (rendering and validation are not reused)', () => {
+    const { app: cdkApp, chart } = newChart();
+    const svc = new NodePortService(chart, 'web', { metadata: { name: 'web' }, selector: app, ports: [{ name: 'http', port: 80 }] });
+    expect(synthErrors(cdkApp)).toBeUndefined();
+    expect(manifestsOf(chart, 'Service')[0].spec.ports).toHaveLength(1);
+    svc.addPort({ name: 'https', port: 443 });
+    expect(manifestsOf(chart, 'Service')[0].spec.ports).toHaveLength(2);
+    svc.addPort({ name: 'bad', port: 81, nodePort: 99999 });
+    expect(synthErrors(cdkApp)).toContain('[test/web] SVC014 spec.ports[2].nodePort');
+  });
+
+  test('restores the objects and the YAML writer after a synth, also when it fails', () => {
+    const { app: cdkApp, chart } = newChart();
+    const svc = new NodePortService(chart, 'web', { selector: app, ports: [{ port: 80, nodePort: 99999 }] });
+    const stringify = Yaml.stringify;
+    expect(synthErrors(cdkApp)).toBeDefined();
+    expect(Object.prototype.hasOwnProperty.call(svc.apiObject, 'toJson')).toBe(false);
+    expect(Yaml.stringify).toBe(stringify);
+  });
 });
