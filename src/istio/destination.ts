@@ -1,6 +1,6 @@
 import { IService } from '../service/i-service';
 import { TrafficValidationError } from '../validation/errors';
-import { isDns1123Label } from '../validation/format/dns';
+import { isIstioLabel } from '../validation/format/istio-host';
 import { isValidPortNum } from '../validation/format/ports';
 
 /**
@@ -51,9 +51,8 @@ export class Destination {
     if (options.port !== undefined && isValidPortNum(options.port).length > 0) {
       throw new TrafficValidationError('VS037', `destination port ${options.port} must be between 1 and 65535, inclusive`);
     }
-    if (options.subset !== undefined) {
-      const problems = isDns1123Label(options.subset);
-      if (problems.length > 0) throw new TrafficValidationError('VS036', `subset ${JSON.stringify(options.subset)} ${problems.join('; ')}`);
+    if (options.subset !== undefined && !isIstioLabel(options.subset)) {
+      throw new TrafficValidationError('VS036', `subset ${JSON.stringify(options.subset)} must be a DNS label: letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`);
     }
   }
 

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { TrafficValidationError } from '../validation/errors';
-import { MAX_CLIENT_IP_AFFINITY_SECONDS } from '../validation/format/limits';
+import { isValidAffinityTimeout, MAX_CLIENT_IP_AFFINITY_SECONDS } from '../validation/format/limits';
 
 /**
  * Whether a client's connections stick to one pod.
@@ -25,7 +25,7 @@ export class SessionAffinity {
     if (timeout !== undefined) {
       const ms = timeout.toMilliseconds();
       const seconds = ms / 1000;
-      if (!Number.isInteger(seconds) || seconds < 1 || seconds > MAX_CLIENT_IP_AFFINITY_SECONDS) {
+      if (!isValidAffinityTimeout(seconds)) {
         throw new TrafficValidationError('SVC003', `session affinity timeout ${seconds}s must be a whole number of seconds from 1 to ${MAX_CLIENT_IP_AFFINITY_SECONDS}`);
       }
       return new SessionAffinity('ClientIP', seconds);

@@ -67,3 +67,28 @@ export function resourceId(manifest: unknown): string {
 export function typeKey(manifest: unknown): string {
   return `${stringAt(manifest, 'apiVersion') ?? ''}/${stringAt(manifest, 'kind') ?? ''}`;
 }
+
+/** Whether a value is a whole JSON number. */
+export function isInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value);
+}
+
+/** Path of a map entry: `metadata.labels["app.kubernetes.io/name"]` (the key JSON-quoted). */
+export function keyPath(base: string, key: string): string {
+  return `${base}[${JSON.stringify(key)}]`;
+}
+
+/** A value's kind for a message: `null`, `an array`, `a string "x"`, `a number 5`, `an object`. */
+export function describeKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `a string ${JSON.stringify(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `a ${typeof value} ${String(value)}`;
+  if (typeof value === 'object') return 'an object';
+  return typeof value;
+}
+
+/** "A, B or C": a list of allowed values for a message. */
+export function oneOf(allowed: readonly string[]): string {
+  return allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
+}

@@ -1,9 +1,7 @@
-import { show } from '../../manifest';
+import { keyPath, show } from '../../manifest';
 
 /** `metadata.labels["app.kubernetes.io/name"]`: a map entry's path, key JSON-quoted. */
-export function mapEntryPath(mapPath: string, key: string): string {
-  return `${mapPath}[${JSON.stringify(key)}]`;
-}
+export const mapEntryPath = keyPath;
 
 /** `the number 1.1`, `the boolean true`, `an array`, ... for a value that is not a string. */
 export function describeValue(value: unknown): string {

@@ -2,6 +2,7 @@
  * Readers for the Service fields several rules share: the port list, effective protocol,
  * requested node ports, annotations, and the wording of wrong-type messages.
  */
+import { isInteger, keyPath, oneOf } from '../../manifest';
 import { JsonObject, arrayAt, isObject, objectAt, show, valueAt } from '../../manifest';
 import { isSet } from './service-type';
 
@@ -40,10 +41,6 @@ export function requestedNodePort(port: unknown): unknown {
   return !isSet(raw) || raw === 0 ? undefined : raw;
 }
 
-/** Path of a map entry: `metadata.annotations["example.com/key"]`. */
-export function keyPath(base: string, key: string): string {
-  return `${base}[${JSON.stringify(key)}]`;
-}
 
 /** The value of an annotation, and whether the key is present at all. */
 export function annotation(manifest: unknown, key: string): { present: boolean; value: unknown; path: string } {
@@ -52,10 +49,6 @@ export function annotation(manifest: unknown, key: string): { present: boolean; 
   return { present, value: present ? annotations[key] : undefined, path: keyPath('metadata.annotations', key) };
 }
 
-/** Whether a value is a whole number (a JSON number without a fraction). */
-export function isInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value);
-}
 
 /** "a string", "a number", "a list"... for messages about wrong types. */
 export function describeType(value: unknown): string {
@@ -76,10 +69,6 @@ function caseHint(value: string, allowed: readonly string[]): string {
   return match ? ` (values are case-sensitive: did you mean ${JSON.stringify(match)}?)` : '';
 }
 
-/** "A, B or C": the list of allowed values in the enum messages of this folder. */
-export function oneOf(allowed: readonly string[]): string {
-  return allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
-}
 
 /** The problem with an enum value, or undefined when it is allowed. */
 export function enumProblem(field: string, value: unknown, allowed: readonly string[]): string | undefined {
@@ -92,3 +81,5 @@ export function enumProblem(field: string, value: unknown, allowed: readonly str
 export function describeValue(value: unknown): string {
   return value === null ? 'null' : `${describeType(value)} ${show(value)}`;
 }
+
+export { isInteger, keyPath, oneOf };

@@ -1,6 +1,7 @@
 /**
  * `spec.type`, `spec.sessionAffinity` and `spec.sessionAffinityConfig`.
  */
+import { isValidAffinityTimeout, MAX_CLIENT_IP_AFFINITY_SECONDS } from '../../format/limits';
 import { Severity } from '../../diagnostic';
 import { SERVICE } from '../../kinds';
 import { objectAt, valueAt } from '../../manifest';
@@ -9,8 +10,6 @@ import { describeType, describeValue, enumProblem, isInteger } from './fields';
 import { SERVICE_TYPES, effectiveType, isSet, serviceShape } from './service-type';
 
 const AFFINITIES = ['ClientIP', 'None'];
-/** `MaxClientIPServiceAffinitySeconds`. */
-const MAX_AFFINITY_TIMEOUT = 86400;
 
 export const serviceTypeRule: ManifestRule = {
   code: 'SVC001',
@@ -46,7 +45,7 @@ export const sessionAffinityTimeoutRule: ManifestRule = {
   name: 'session-affinity-timeout',
   severity: Severity.ERROR,
   appliesTo: [SERVICE],
-  description: `with sessionAffinity ClientIP, sessionAffinityConfig.clientIP.timeoutSeconds is a whole number of seconds, 0 < t <= ${MAX_AFFINITY_TIMEOUT}; absent, the API server sets 10800 (validateClientIPAffinityConfig)`,
+  description: `with sessionAffinity ClientIP, sessionAffinityConfig.clientIP.timeoutSeconds is a whole number of seconds, 0 < t <= ${MAX_CLIENT_IP_AFFINITY_SECONDS}; absent, the API server sets 10800 (validateClientIPAffinityConfig)`,
   check(manifest, context) {
     const spec = objectAt(manifest, 'spec');
     // the config is only read with ClientIP; with None it is SVC004's business
@@ -68,9 +67,9 @@ export const sessionAffinityTimeoutRule: ManifestRule = {
     const path = 'spec.sessionAffinityConfig.clientIP.timeoutSeconds';
     if (!isInteger(timeout)) {
       const quoted = typeof timeout === 'string' && /^\s*\d+\s*$/.test(timeout) ? ': write the number without quotes' : '';
-      context.report(path, `timeoutSeconds must be a whole number of seconds between 1 and ${MAX_AFFINITY_TIMEOUT}, got ${describeValue(timeout)}${quoted}`, timeout);
-    } else if (timeout <= 0 || timeout > MAX_AFFINITY_TIMEOUT) {
-      context.report(path, `timeoutSeconds ${timeout} must be greater than 0 and at most ${MAX_AFFINITY_TIMEOUT} (one day)`, timeout);
+      context.report(path, `timeoutSeconds must be a whole number of seconds between 1 and ${MAX_CLIENT_IP_AFFINITY_SECONDS}, got ${describeValue(timeout)}${quoted}`, timeout);
+    } else if (!isValidAffinityTimeout(timeout)) {
+      context.report(path, `timeoutSeconds ${timeout} must be greater than 0 and at most ${MAX_CLIENT_IP_AFFINITY_SECONDS} (one day)`, timeout);
     }
   },
 };

@@ -2,6 +2,7 @@
  * Shared readers for the rules over `spec.http[]` (validateHTTPRoute and its helpers): the
  * object routes with their route type, a rule factory, and message helpers.
  */
+import { isInteger, oneOf } from '../../manifest';
 import { memoizePerManifest } from '../../memo';
 import { Severity } from '../../diagnostic';
 import { VIRTUAL_SERVICE } from '../../kinds';
@@ -65,10 +66,6 @@ export function httpRouteRule(spec: HttpRouteRuleSpec): ManifestRule {
   };
 }
 
-/** Whether a value is a whole JSON number. */
-export function isInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value);
-}
 
 /** The list at `key`, or an empty list when it is absent or not a list. */
 export function listAt(parent: unknown, key: string): unknown[] {
@@ -89,7 +86,4 @@ export function hasText(parent: unknown, key: string): boolean {
   return typeof value === 'string' && value !== '';
 }
 
-/** "a, b or c" */
-export function oneOf(allowed: readonly string[]): string {
-  return allowed.length === 1 ? allowed[0] : `${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]}`;
-}
+export { isInteger, oneOf };

@@ -2,6 +2,7 @@
  * Shared readers for the VirtualService rules. Every reader is defensive: a manifest of the
  * wrong shape yields empty lists, never an exception.
  */
+import { describeKind, keyPath } from '../../manifest';
 import { memoizePerManifest } from '../../memo';
 import { isIstioLabel } from '../../format/istio-host';
 import { arrayAt, isObject, JsonObject, objectAt } from '../../manifest';
@@ -84,20 +85,7 @@ export function matchesOf(route: VsRoute): VsMatch[] {
   return (arrayAt(route.route, 'match') ?? []).map((match, index) => ({ match, path: `${route.path}.match[${index}]` }));
 }
 
-/** The path of a map entry: `base["key"]`, the key JSON-quoted. */
-export function keyPath(base: string, key: string): string {
-  return `${base}[${JSON.stringify(key)}]`;
-}
 
-/** A value's kind for a message: `null`, `an array`, `a string "x"`, `a number 5`, `an object`. */
-export function describeKind(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `a string ${JSON.stringify(value)}`;
-  if (typeof value === 'number' || typeof value === 'boolean') return `a ${typeof value} ${String(value)}`;
-  if (typeof value === 'object') return 'an object';
-  return typeof value;
-}
 
 /** Whether a field is present with a value other than null (the API treats null as absent). */
 export function isSet(value: unknown): boolean {
@@ -111,3 +99,5 @@ export function isSet(value: unknown): boolean {
 export function isIstioDnsLabel(value: string): boolean {
   return isIstioLabel(value);
 }
+
+export { describeKind, keyPath };
