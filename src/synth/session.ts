@@ -60,6 +60,7 @@ function memoiseRendering(root: IConstruct): () => void {
     const object = construct as ApiObject & { toJson: Renderer };
     const own = Object.prototype.hasOwnProperty.call(object, 'toJson') ? object.toJson : undefined;
     const render = object.toJson;
+    if (!Object.isExtensible(object)) continue; // a frozen object renders as usual
     let rendered: Rendered | undefined;
     object.toJson = () => {
       if (!rendered) {
