@@ -132,7 +132,7 @@ export abstract class ServiceBase extends Construct implements IService {
   /** The type-specific part of the spec; rendering must never throw. */
   protected abstract renderTypeSpec(): JsonObject;
 
-  /** Whether the Service may carry a selector at all (not ExternalName). */
+  /** The selector labels to render: every selector combined, or none. */
   protected renderSelector(): Record<string, string> | undefined {
     if (this.selectors.length === 0) return undefined;
     const labels: Record<string, string> = {};
