@@ -1,9 +1,8 @@
 import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-28';
-import { ServiceSelector } from '../selector/service-selector';
 import { JsonObject } from '../validation/manifest';
 import { exposeProps, ExposeOptions } from './expose';
-import { ServiceBase } from './service-base';
+import { SelectingService } from './selecting-service';
 import { ServicePort } from './service-port';
 import { renderVirtualIpFields, VirtualIpServiceProps } from './service-props';
 import { ExternalTrafficPolicy } from './traffic-policy';
@@ -32,7 +31,7 @@ export interface ClusterIpServiceProps extends VirtualIpServiceProps {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/#type-clusterip
  */
-export class ClusterIpService extends ServiceBase {
+export class ClusterIpService extends SelectingService {
   /**
    * The one-line `kubectl expose deployment nginx --port=80`: a Service named after the
    * workload, in the workload's scope, selecting its pods.
@@ -44,18 +43,12 @@ export class ClusterIpService extends ServiceBase {
 
   constructor(scope: Construct, id: string, private readonly props: ClusterIpServiceProps = {}) {
     super(scope, id, props);
-    if (props.selector) this._select(props.selector);
     for (const port of props.ports ?? []) this._addPort(port);
   }
 
   /** Adds a port. */
   public addPort(port: ServicePort): void {
     this._addPort(port);
-  }
-
-  /** Adds pods to select (labels of all selectors must match). */
-  public select(selector: ServiceSelector): void {
-    this._select(selector);
   }
 
   protected typeName(): string {

@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
-import { ServiceSelector } from '../selector/service-selector';
 import { JsonObject } from '../validation/manifest';
 import { compact } from '../util/json';
-import { ServiceBase } from './service-base';
+import { SelectingService } from './selecting-service';
 import { ServicePort } from './service-port';
 import { renderSelectingFields, SelectingServiceProps } from './service-props';
 
@@ -24,21 +23,15 @@ export interface HeadlessServiceProps extends SelectingServiceProps {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/#headless-services
  */
-export class HeadlessService extends ServiceBase {
+export class HeadlessService extends SelectingService {
   constructor(scope: Construct, id: string, private readonly props: HeadlessServiceProps = {}) {
     super(scope, id, props);
-    if (props.selector) this._select(props.selector);
     for (const port of props.ports ?? []) this._addPort(port);
   }
 
   /** Adds a port. */
   public addPort(port: ServicePort): void {
     this._addPort(port);
-  }
-
-  /** Adds pods to select (labels of all selectors must match). */
-  public select(selector: ServiceSelector): void {
-    this._select(selector);
   }
 
   protected typeName(): string {

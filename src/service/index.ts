@@ -6,6 +6,7 @@ export * from './ip-family';
 export * from './traffic-policy';
 export * from './session-affinity';
 export { ServiceBase } from './service-base';
+export { SelectingService } from './selecting-service';
 export type { ServiceBaseProps } from './service-base';
 export type { SelectingServiceProps, VirtualIpServiceProps } from './service-props';
 export type { ExposeOptions, NodePortExposeOptions } from './expose';

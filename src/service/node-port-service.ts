@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
 import * as kplus from 'cdk8s-plus-28';
-import { ServiceSelector } from '../selector/service-selector';
 import { JsonObject } from '../validation/manifest';
 import { NodePortRange } from '../validation/node-port-range';
 import { exposeProps, NodePortExposeOptions } from './expose';
-import { ServiceBase } from './service-base';
+import { SelectingService } from './selecting-service';
 import { NodePortServicePort } from './service-port';
 import { renderVirtualIpFields, VirtualIpServiceProps } from './service-props';
 import { ExternalTrafficPolicy } from './traffic-policy';
@@ -40,7 +39,7 @@ export interface NodePortServiceProps extends VirtualIpServiceProps {
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport
  */
-export class NodePortService extends ServiceBase {
+export class NodePortService extends SelectingService {
   /**
    * The one-line `kubectl expose deployment nginx --port=80 --type=NodePort`: a Service
    * named after the workload, in the workload's scope, selecting its pods.
@@ -52,18 +51,12 @@ export class NodePortService extends ServiceBase {
 
   constructor(scope: Construct, id: string, private readonly props: NodePortServiceProps = {}) {
     super(scope, id, props, { nodePortRange: props.nodePortRange });
-    if (props.selector) this._select(props.selector);
     for (const port of props.ports ?? []) this._addPort(port);
   }
 
   /** Adds a port. */
   public addPort(port: NodePortServicePort): void {
     this._addPort(port);
-  }
-
-  /** Adds pods to select (labels of all selectors must match). */
-  public select(selector: ServiceSelector): void {
-    this._select(selector);
   }
 
   protected typeName(): string {

@@ -5,6 +5,9 @@
 import { isInteger, keyPath, oneOf } from '../../manifest';
 import { JsonObject, arrayAt, isObject, objectAt, show, valueAt } from '../../manifest';
 import { isSet } from './service-type';
+import { Severity } from '../../diagnostic';
+import { SERVICE } from '../../kinds';
+import { ManifestRule } from '../../rule';
 
 /** One entry of `spec.ports`, with its path; `port` is undefined when the entry is not an object. */
 export interface PortEntry {
@@ -83,3 +86,30 @@ export function describeValue(value: unknown): string {
 }
 
 export { isInteger, keyPath, oneOf };
+
+/** A rule that `spec.<field>`, when set, is one of a few values (the API server's enum checks). */
+export interface SpecEnumRuleSpec {
+  readonly code: string;
+  readonly name: string;
+  readonly description: string;
+  readonly field: string;
+  readonly allowed: readonly string[];
+  /** Whether `""` counts as absent (the defaulter fills it in). */
+  readonly emptyIsDefault?: boolean;
+}
+
+export function specEnumRule(spec: SpecEnumRuleSpec): ManifestRule {
+  return {
+    code: spec.code,
+    name: spec.name,
+    severity: Severity.ERROR,
+    appliesTo: [SERVICE],
+    description: spec.description,
+    check(manifest, context) {
+      const raw = valueAt(objectAt(manifest, 'spec'), spec.field);
+      if (raw === undefined || raw === null || (spec.emptyIsDefault === true && raw === '')) return;
+      const problem = enumProblem(spec.field, raw, spec.allowed);
+      if (problem) context.report(`spec.${spec.field}`, problem, raw);
+    },
+  };
+}

@@ -7,7 +7,7 @@ import { SERVICE } from '../../kinds';
 import { isValidPortNum } from '../../format/ports';
 import { show, valueAt } from '../../manifest';
 import { ManifestRule } from '../../rule';
-import { describeValue, enumProblem, isInteger } from './fields';
+import { describeValue, enumProblem, isInteger, specEnumRule } from './fields';
 import { ServiceShape, isSet, serviceShape } from './service-type';
 
 const POLICIES = ['Cluster', 'Local'];
@@ -69,33 +69,21 @@ export const healthCheckNodePortRule: ManifestRule = {
   },
 };
 
-export const internalTrafficPolicyRule: ManifestRule = {
+export const internalTrafficPolicyRule: ManifestRule = specEnumRule({
   code: 'SVC033',
   name: 'internal-traffic-policy',
-  severity: Severity.ERROR,
-  appliesTo: [SERVICE],
   description: 'internalTrafficPolicy is Cluster (the default) or Local (validateServiceInternalTrafficFieldsValue)',
-  check(manifest, context) {
-    const raw = valueAt(serviceShape(manifest).spec, 'internalTrafficPolicy');
-    if (!isSet(raw)) return;
-    const problem = enumProblem('internalTrafficPolicy', raw, POLICIES);
-    if (problem) context.report('spec.internalTrafficPolicy', problem, raw);
-  },
-};
+  field: 'internalTrafficPolicy',
+  allowed: POLICIES,
+});
 
-export const trafficDistributionRule: ManifestRule = {
+export const trafficDistributionRule: ManifestRule = specEnumRule({
   code: 'SVC034',
   name: 'traffic-distribution',
-  severity: Severity.ERROR,
-  appliesTo: [SERVICE],
   description: 'trafficDistribution is PreferClose, PreferSameZone or PreferSameNode; the last two need Kubernetes 1.33+ with the PreferSameTrafficDistribution gate, on by default from 1.34 (validateServiceTrafficDistribution)',
-  check(manifest, context) {
-    const raw = valueAt(serviceShape(manifest).spec, 'trafficDistribution');
-    if (!isSet(raw)) return;
-    const problem = enumProblem('trafficDistribution', raw, DISTRIBUTIONS);
-    if (problem) context.report('spec.trafficDistribution', problem, raw);
-  },
-};
+  field: 'trafficDistribution',
+  allowed: DISTRIBUTIONS,
+});
 
 export const TRAFFIC_POLICY_RULES: readonly ManifestRule[] = [
   externalTrafficPolicyRule,

@@ -6,7 +6,7 @@ import { Severity } from '../../diagnostic';
 import { SERVICE } from '../../kinds';
 import { objectAt, valueAt } from '../../manifest';
 import { ManifestRule } from '../../rule';
-import { describeType, describeValue, enumProblem, isInteger } from './fields';
+import { describeType, describeValue, enumProblem, isInteger, specEnumRule } from './fields';
 import { SERVICE_TYPES, effectiveType, isSet, serviceShape } from './service-type';
 
 const AFFINITIES = ['ClientIP', 'None'];
@@ -25,20 +25,15 @@ export const serviceTypeRule: ManifestRule = {
   },
 };
 
-export const sessionAffinityRule: ManifestRule = {
+export const sessionAffinityRule: ManifestRule = specEnumRule({
   code: 'SVC002',
   name: 'session-affinity',
-  severity: Severity.ERROR,
-  appliesTo: [SERVICE],
   description: 'spec.sessionAffinity is ClientIP or None, the default (ValidateService)',
-  check(manifest, context) {
-    const raw = valueAt(objectAt(manifest, 'spec'), 'sessionAffinity');
-    // absent and "" are defaulted to None by SetDefaults_Service
-    if (!isSet(raw) || raw === '') return;
-    const problem = enumProblem('sessionAffinity', raw, AFFINITIES);
-    if (problem) context.report('spec.sessionAffinity', problem, raw);
-  },
-};
+  field: 'sessionAffinity',
+  allowed: AFFINITIES,
+  // absent and "" are defaulted to None by SetDefaults_Service
+  emptyIsDefault: true,
+});
 
 export const sessionAffinityTimeoutRule: ManifestRule = {
   code: 'SVC003',

@@ -164,38 +164,31 @@ export const destinationRequiredRule: ManifestRule = {
   },
 };
 
-export const destinationHostRule: ManifestRule = {
-  code: 'VS035',
-  name: 'destination-host',
-  severity: Severity.ERROR,
-  appliesTo: VIRTUAL_SERVICE,
-  description: 'destination.host is required, not "*", and a DNS name with an optional wildcard first label, so not an IP address (validateDestination, agent.ValidateWildcardDomain)',
-  check(manifest, context) {
-    eachDestination(manifest, (destination, path) => checkDestinationHost(destination, path, context.report));
-  },
-};
+/** A rule over every destination (route entries, mirror, mirrors) with one destination check. */
+function destinationFieldRule(code: string, name: string, description: string, check: (destination: JsonObject, path: string, report: Report) => void): ManifestRule {
+  return {
+    code,
+    name,
+    severity: Severity.ERROR,
+    appliesTo: VIRTUAL_SERVICE,
+    description,
+    check(manifest, context) {
+      eachDestination(manifest, (destination, path) => check(destination, path, context.report));
+    },
+  };
+}
 
-export const destinationSubsetRule: ManifestRule = {
-  code: 'VS036',
-  name: 'destination-subset',
-  severity: Severity.ERROR,
-  appliesTo: VIRTUAL_SERVICE,
-  description: 'destination.subset, when set, is a DNS-1123 label (validateSubsetName)',
-  check(manifest, context) {
-    eachDestination(manifest, (destination, path) => checkDestinationSubset(destination, path, context.report));
-  },
-};
+export const destinationHostRule: ManifestRule = destinationFieldRule('VS035', 'destination-host',
+  'destination.host is required, not "*", and a DNS name with an optional wildcard first label, so not an IP address (validateDestination, agent.ValidateWildcardDomain)',
+  checkDestinationHost);
 
-export const destinationPortRule: ManifestRule = {
-  code: 'VS037',
-  name: 'destination-port',
-  severity: Severity.ERROR,
-  appliesTo: VIRTUAL_SERVICE,
-  description: 'destination.port, when set, has a number in 1..65535; port: {} is refused (validatePortSelector)',
-  check(manifest, context) {
-    eachDestination(manifest, (destination, path) => checkDestinationPort(destination, path, context.report));
-  },
-};
+export const destinationSubsetRule: ManifestRule = destinationFieldRule('VS036', 'destination-subset',
+  'destination.subset, when set, is a DNS-1123 label (validateSubsetName)',
+  checkDestinationSubset);
+
+export const destinationPortRule: ManifestRule = destinationFieldRule('VS037', 'destination-port',
+  'destination.port, when set, has a number in 1..65535; port: {} is refused (validatePortSelector)',
+  checkDestinationPort);
 
 export const weightRule: ManifestRule = {
   code: 'VS038',

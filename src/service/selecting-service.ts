@@ -1,0 +1,19 @@
+import { Construct } from 'constructs';
+import { ServiceSelector } from '../selector/service-selector';
+import { ServiceBase, ServiceDefinition } from './service-base';
+import { SelectingServiceProps } from './service-props';
+
+/**
+ * The Services that send traffic to selected pods: every type but ExternalName.
+ */
+export abstract class SelectingService extends ServiceBase {
+  protected constructor(scope: Construct, id: string, props: SelectingServiceProps, definition?: ServiceDefinition) {
+    super(scope, id, props, definition);
+    if (props.selector) this._select(props.selector);
+  }
+
+  /** Adds pods to select (labels of all selectors must match). */
+  public select(selector: ServiceSelector): void {
+    this._select(selector);
+  }
+}
