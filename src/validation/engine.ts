@@ -1,24 +1,43 @@
 import { Diagnostic, Severity } from './diagnostic';
-import { isObject, resourceId, typeKey } from './manifest';
+import { JsonObject, isObject, resourceId, typeKey } from './manifest';
 import { ResolvedOptions, ValidationOptions, resolveOptions } from './options';
 import { ManifestEntry, ManifestRule, SetRule } from './rule';
 import { MANIFEST_RULES, SET_RULES } from './rules';
 import { beginRun } from './memo';
 
 let rulesByType: Map<string, ManifestRule[]> | undefined;
+/** The same lists by apiVersion, then kind: no key is built per manifest. */
+let rulesByVersion: Map<string, Map<string, ManifestRule[]>> | undefined;
+const NO_RULES: readonly ManifestRule[] = [];
 
-function rulesFor(key: string): readonly ManifestRule[] {
-  if (!rulesByType) {
-    rulesByType = new Map();
-    for (const rule of MANIFEST_RULES) {
-      for (const type of rule.appliesTo) {
-        const list = rulesByType.get(type) ?? [];
-        list.push(rule);
-        rulesByType.set(type, list);
-      }
+function buildIndex(): void {
+  rulesByType = new Map();
+  rulesByVersion = new Map();
+  for (const rule of MANIFEST_RULES) {
+    for (const type of rule.appliesTo) {
+      const list = rulesByType.get(type) ?? [];
+      list.push(rule);
+      rulesByType.set(type, list);
+      const slash = type.lastIndexOf('/');
+      const version = type.slice(0, slash);
+      const kinds = rulesByVersion.get(version) ?? new Map<string, ManifestRule[]>();
+      kinds.set(type.slice(slash + 1), list);
+      rulesByVersion.set(version, kinds);
     }
   }
-  return rulesByType.get(key) ?? [];
+}
+
+function rulesFor(key: string): readonly ManifestRule[] {
+  if (!rulesByType) buildIndex();
+  return rulesByType?.get(key) ?? NO_RULES;
+}
+
+/** The rules of a manifest's `apiVersion` and `kind`. */
+function rulesOf(manifest: JsonObject): readonly ManifestRule[] {
+  if (!rulesByVersion) buildIndex();
+  const { apiVersion, kind } = manifest;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return NO_RULES;
+  return rulesByVersion?.get(apiVersion)?.get(kind) ?? NO_RULES;
 }
 
 /** Whether any rule knows this manifest's `apiVersion/kind`. */
@@ -41,7 +60,6 @@ function internalError(rule: { code: string; name: string }, index: number, reso
 /** Runs every per-manifest rule that applies to one manifest. */
 export function checkManifest(manifest: unknown, index: number, options: ResolvedOptions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const resource = resourceId(manifest);
   if (!isObject(manifest)) {
     diagnostics.push({
       severity: Severity.ERROR,
@@ -49,30 +67,36 @@ export function checkManifest(manifest: unknown, index: number, options: Resolve
       rule: 'manifest-is-object',
       message: `a manifest must be an object with apiVersion, kind and metadata, got ${Array.isArray(manifest) ? 'an array' : typeof manifest}`,
       path: '',
-      resource,
+      resource: resourceId(manifest),
       index,
     });
     return diagnostics;
   }
+  // This runs for every object of an app at synth: plain loops, and the resource id is built
+  // only when there is something to report.
+  const rules = rulesOf(manifest);
+  let resource: string | undefined;
   let rule: ManifestRule | undefined;
   const context = {
     options,
     report: (path: string, message: string, value?: unknown) => {
       const current = rule as ManifestRule;
+      resource ??= resourceId(manifest);
       diagnostics.push({
         severity: current.severity, code: current.code, rule: current.name, message, path, resource, index,
         ...(value === undefined ? {} : { value }),
       });
     },
   };
-  for (rule of rulesFor(typeKey(manifest))) {
+  for (let i = 0; i < rules.length; i++) {
+    rule = rules[i];
     try {
       rule.check(manifest, context);
     } catch (error) {
-      diagnostics.push(internalError(rule, index, resource, error));
+      diagnostics.push(internalError(rule, index, resource ??= resourceId(manifest), error));
     }
   }
-  return withoutSchemaRepeats(diagnostics);
+  return diagnostics.length === 0 ? diagnostics : withoutSchemaRepeats(diagnostics);
 }
 
 const SCHEMA_PREFIX = 'SCH';

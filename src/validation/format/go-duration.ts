@@ -3,6 +3,7 @@
  * `google.protobuf.Duration` string with Go's `time.ParseDuration`, and Istio's
  * `agent.ValidateDuration` then checks the value.
  */
+import { memoizeString } from './memo-string';
 
 /** Go's `time.Duration` is an int64 count of nanoseconds. */
 const INT64_LIMIT = 1n << 63n;
@@ -35,7 +36,9 @@ function isDigit(ch: string | undefined): boolean {
  *   syntax, unknown unit, or a value outside Go's int64 range). Values beyond 2^53 ns
  *   (about 104 days) are rounded to the nearest JavaScript number.
  */
-export function parseGoDuration(text: string): number | undefined {
+export const parseGoDuration: (text: string) => number | undefined = memoizeString(readGoDuration);
+
+function readGoDuration(text: string): number | undefined {
   let s = text;
   let negative = false;
   if (s.startsWith('-') || s.startsWith('+')) {

@@ -4,6 +4,8 @@
  * are refused, and an IPv4-mapped IPv6 address counts as IPv4.
  */
 
+import { memoizeString } from './memo-string';
+
 export type IpFamily = 'IPv4' | 'IPv6';
 
 export interface ParsedIp {
@@ -115,8 +117,19 @@ function formatIpv6(bytes: readonly number[]): string {
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLength).join(':')}`;
 }
 
-/** Parses an IP address; undefined when it is not one. */
-export function parseIp(text: string): ParsedIp | undefined {
+/** Whether the text can only be a name: an address starts with a digit, or holds a ':'. */
+function cannotBeIp(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return !(first >= 48 && first <= 57) && !text.includes(':');
+}
+
+/**
+ * Parses an IP address; undefined when it is not one. Results are shared between callers
+ * (the same address is parsed by several rules): they must not be changed.
+ */
+export const parseIp: (text: string) => ParsedIp | undefined = memoizeString(text => (cannotBeIp(text) ? undefined : readIp(text)));
+
+function readIp(text: string): ParsedIp | undefined {
   if (text.includes(':')) {
     const bytes = parseIpv6Bytes(text);
     if (!bytes) return undefined;
@@ -150,8 +163,11 @@ function maskBytes(bytes: readonly number[], prefixLength: number): number[] {
  * The prefix is decimal digits only (no sign), leading zeros allowed, at most 32 for an
  * address written as IPv4 and 128 for one written as IPv6 (an IPv4-mapped address counts in
  * IPv6 bits). Host bits may be set (`hostBitsSet`).
+ * Results are shared between callers: they must not be changed.
  */
-export function parseCidr(text: string): ParsedCidr | undefined {
+export const parseCidr: (text: string) => ParsedCidr | undefined = memoizeString(readCidr);
+
+function readCidr(text: string): ParsedCidr | undefined {
   const slash = text.indexOf('/');
   if (slash < 0) return undefined;
   const addressText = text.slice(0, slash);

@@ -92,10 +92,14 @@ function checkApp(root: IConstruct): AppResults {
     if (diagnostics.length === 0) return;
     found.set(construct, [...(found.get(construct) ?? []), ...diagnostics]);
   };
+  // Every object is rendered first, then checked: rendering is most of synth, and running the
+  // rules between renders measurably slows both (they compete for the same optimising compiler).
+  const rendered: Array<{ construct: ApiObject; owner: Owner | undefined; json?: unknown; error?: string }> = [];
   for (const construct of root.node.findAll()) {
     if (!ApiObject.isApiObject(construct)) continue;
-    const owner = owners.get(construct);
-    const { json, error } = render(construct);
+    rendered.push({ construct, owner: owners.get(construct), ...render(construct) });
+  }
+  for (const { construct, owner, json, error } of rendered) {
     if (owner) {
       const diagnostics = error !== undefined
         ? [renderError(construct, error)]

@@ -3,14 +3,17 @@
  * routes (validateGatewayNames).
  */
 import { Severity } from '../../diagnostic';
+import { memoizePerManifest } from '../../memo';
 import { validateGatewayName } from '../../format/istio-host';
 import { VIRTUAL_SERVICE } from '../../kinds';
 import { JsonObject, show, valueAt } from '../../manifest';
 import { ManifestRule, RuleContext } from '../../rule';
 import { describeKind, isSet, matchesOf, vsShape } from './shape';
 
-/** Every gateway list of a VirtualService, with its path. */
-function gatewayLists(manifest: JsonObject): Array<{ list: unknown; path: string }> {
+/** Every gateway list of a VirtualService, with its path (read once per manifest for both rules). */
+const gatewayLists = memoizePerManifest(readGatewayLists);
+
+function readGatewayLists(manifest: unknown): Array<{ list: unknown; path: string }> {
   const shape = vsShape(manifest);
   const lists = [{ list: valueAt(shape.spec, 'gateways'), path: 'spec.gateways' }];
   for (const route of [...shape.http, ...shape.tls, ...shape.tcp]) {

@@ -3,6 +3,7 @@
  * hosts (ValidateVirtualService).
  */
 import { Severity } from '../../diagnostic';
+import { memoizePerManifest } from '../../memo';
 import { hostsOverlap, validateWildcardDomain, validateWildcardDomainForGateway } from '../../format/istio-host';
 import { parseIp } from '../../format/ip';
 import { show, valueAt } from '../../manifest';
@@ -17,7 +18,10 @@ interface HostEntry {
   readonly problems: string[];
 }
 
-function hostEntries(shape: VsShape): HostEntry[] {
+/** The entries of `spec.hosts`, read once per manifest (three rules use them). */
+const hostEntriesOf = memoizePerManifest(manifest => readHostEntries(vsShape(manifest)));
+
+function readHostEntries(shape: VsShape): HostEntry[] {
   const list = valueAt(shape.spec, 'hosts');
   if (!Array.isArray(list)) return [];
   return list.map((value, index) => {
@@ -47,7 +51,7 @@ export const hostFormatRule: ManifestRule = {
       context.report('spec.hosts', `hosts must be a list of host names, got ${describeKind(list)}`, list);
       return;
     }
-    for (const entry of hostEntries(shape)) {
+    for (const entry of hostEntriesOf(manifest)) {
       if (entry.problems.length === 0) continue;
       const what = typeof entry.value === 'string' ? `host ${show(entry.value)}: ` : '';
       context.report(`spec.hosts[${entry.index}]`, `${what}${entry.problems.join('; ')}`, entry.value);
@@ -63,7 +67,7 @@ export const meshWildcardHostRule: ManifestRule = {
   description: 'host "*" is refused when the VirtualService applies to the mesh (no gateways, or "mesh" among them) (ValidateVirtualService)',
   check(manifest, context) {
     const shape = vsShape(manifest);
-    for (const entry of hostEntries(shape)) {
+    for (const entry of hostEntriesOf(manifest)) {
       if (!isMeshWildcard(shape, entry)) continue;
       context.report(`spec.hosts[${entry.index}]`,
         'wildcard host * is not allowed for virtual services bound to the mesh gateway (no gateways, or "mesh" among them): name the hosts, or bind the VirtualService to gateways only',
@@ -80,7 +84,7 @@ export const duplicateHostsRule: ManifestRule = {
   description: 'hosts may not repeat or overlap (*.bar overlaps a.bar and *.foo.bar); checked only when every host is valid (ValidateVirtualService, host.Name.Matches)',
   check(manifest, context) {
     const shape = vsShape(manifest);
-    const entries = hostEntries(shape);
+    const entries = hostEntriesOf(manifest);
     if (entries.some(entry => entry.problems.length > 0 || isMeshWildcard(shape, entry))) return;
     const hosts = entries.map(entry => entry.value as string);
     for (let j = 1; j < hosts.length; j++) {

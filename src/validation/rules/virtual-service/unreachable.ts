@@ -137,6 +137,11 @@ function analyze(kind: RouteKind, routes: readonly VsRoute[]): Finding[] {
   const seen = new Map<string, { rule: string; match: string }>();
   const prefixes: PrefixMatch[] = [];
   let catchAll: string | undefined;
+  // A match can only repeat, or be covered by, another match: with fewer than two in all,
+  // only the rules after a catch-all can be unreachable, and no match keys are needed.
+  let matchCount = 0;
+  for (const { route } of routes) matchCount += arrayAt(route, 'match')?.length ?? 0;
+  const compareMatches = matchCount > 1;
   routes.forEach(({ route, path }, index) => {
     if (!isObject(route)) return;
     const matchList = valueAt(route, 'match');
@@ -155,6 +160,7 @@ function analyze(kind: RouteKind, routes: readonly VsRoute[]): Finding[] {
       findings.push({ code: 'VS013', path, message: `${rule} is never used: ${catchAll} before it has no match and takes all traffic (route without matches defined before); move the rule without match to the end` });
       return;
     }
+    if (!compareMatches) return;
     let duplicates = 0;
     matches.forEach((match, matchIndex) => {
       const key = matchKey(match, kind);
