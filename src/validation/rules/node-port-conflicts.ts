@@ -4,9 +4,9 @@
  * requested twice in a set of manifests fails for every Service applied after the first.
  */
 import { Severity } from '../diagnostic';
-import { SERVICE } from '../kinds';
-import { resourceId, typeKey, valueAt } from '../manifest';
+import { resourceId, valueAt } from '../manifest';
 import { ManifestEntry, SetRule } from '../rule';
+import { setKinds } from './cross/set-index';
 import { isInteger, protocolOf, requestedNodePort, servicePorts } from './service/fields';
 import { serviceShape } from './service/service-type';
 
@@ -60,8 +60,7 @@ export const nodePortConflictRule: SetRule = {
   check(manifests, context) {
     const contains = (port: number): boolean => context.options.nodePortRange.contains(port);
     const holders = new Map<number, Claim>();
-    for (const entry of manifests) {
-      if (typeKey(entry.manifest) !== SERVICE) continue;
+    for (const entry of setKinds(manifests).services) {
       for (const claim of claimsOf(entry, contains)) {
         const first = holders.get(claim.number);
         if (!first) {

@@ -5,7 +5,7 @@
 import { JsonObject, arrayAt, isObject, objectAt, stringAt, valueAt } from '../../manifest';
 import { ManifestEntry } from '../../rule';
 import { ServiceHost, resolveServiceHost } from './service-host';
-import { ServiceEntryHosts, ServiceIndex, ServiceInfo, indexServices, isVirtualService, namespaceOf, serviceKey } from './set-index';
+import { ServiceEntryHosts, ServiceIndex, ServiceInfo, indexServices, namespaceOf, serviceKey, setKinds } from './set-index';
 
 /** One `Destination` object of a VirtualService, with its path. */
 export interface DestinationAt {
@@ -86,8 +86,7 @@ function findServiceDestinations(manifests: readonly ManifestEntry[], clusterDom
   const serviceEntries = ServiceEntryHosts.of(manifests);
   const hasServicesIn = (namespace: string): boolean => services.namespaces.has(namespace);
   const destinations: ServiceDestination[] = [];
-  for (const entry of manifests) {
-    if (!isVirtualService(entry.manifest)) continue;
+  for (const entry of setKinds(manifests).virtualServices) {
     const namespace = namespaceOf(entry.manifest);
     for (const at of destinationsOf(entry.manifest)) {
       const host = stringAt(at.destination, 'host');

@@ -8,7 +8,7 @@ import { arrayAt, resourceId } from '../../manifest';
 import { ManifestEntry, SetRule } from '../../rule';
 import { MESH_GATEWAY, vsShape } from '../virtual-service/shape';
 import { istioHostName } from './service-host';
-import { isVirtualService, namespaceOf } from './set-index';
+import { namespaceOf, setKinds } from './set-index';
 
 /**
  * Istio's `resolveGatewayName`: `ns/name` as is (`./name` in the VirtualService's namespace),
@@ -40,8 +40,7 @@ export const duplicateVirtualServiceHostRule: SetRule = {
   description: 'two VirtualServices of one namespace do not route the same host (short names qualified) on the same gateway, mesh when gateways is empty (istioctl analyze IST0109, ConflictingMeshGatewayHostsAnalyzer)',
   check(manifests, context) {
     const first = new Map<string, ManifestEntry>();
-    for (const entry of manifests) {
-      if (!isVirtualService(entry.manifest)) continue;
+    for (const entry of setKinds(manifests).virtualServices) {
       const namespace = namespaceOf(entry.manifest);
       const shape = vsShape(entry.manifest);
       const gateways = shape.gateways.length > 0 ? [...new Set(shape.gateways.map(g => resolveGateway(g, namespace)))] : [MESH_GATEWAY];

@@ -9,7 +9,7 @@
  */
 import { JsonObject, isObject, objectAt, resourceId, stringAt, valueAt } from '../../manifest';
 import { ManifestEntry } from '../../rule';
-import { groupOf, nameOf, namespaceOf } from './set-index';
+import { groupOf, nameOf, namespaceOf, setKinds } from './set-index';
 
 /**
  * The values a label the controller sets per pod can take: any (a hash, a uid), a number (a
@@ -239,7 +239,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** The pod templates of the set by namespace; namespaces without one are absent. */
 export function indexPodTemplates(manifests: readonly ManifestEntry[]): Map<string, NamespaceTemplates> {
   const byNamespace = new Map<string, NamespaceTemplates>();
-  for (const entry of manifests) {
+  for (const entry of setKinds(manifests).others) {
     const template = podTemplateOf(entry);
     if (!template) continue;
     const namespace = namespaceOf(entry.manifest);

@@ -4,12 +4,11 @@
  * this relation (see the reference, "Implication for the library").
  */
 import { Severity } from '../../diagnostic';
-import { SERVICE } from '../../kinds';
-import { JsonObject, objectAt, show, typeKey } from '../../manifest';
+import { JsonObject, objectAt, show } from '../../manifest';
 import { SetRule } from '../../rule';
 import { serviceShape } from '../service/service-type';
 import { NamespaceTemplates, SelectorMiss, indexPodTemplates, pair, templateOwner } from './pod-templates';
-import { namespaceOf } from './set-index';
+import { namespaceOf, setKinds } from './set-index';
 
 /** The selector's pairs, or undefined when it is empty or holds a non-string value (SVC rules report those). */
 function selectorPairs(selector: JsonObject | undefined): Array<[string, string]> | undefined {
@@ -38,8 +37,7 @@ export const selectorMatchesNothingRule: SetRule = {
   description: 'a Service selector matches the pod template of some workload in its namespace (Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob, Pod, Argo Rollout), when the set holds any there; Kubernetes does not check this, and the Service gets no endpoints',
   check(manifests, context) {
     let templates: Map<string, NamespaceTemplates> | undefined;
-    for (const entry of manifests) {
-      if (typeKey(entry.manifest) !== SERVICE) continue;
+    for (const entry of setKinds(manifests).services) {
       const shape = serviceShape(entry.manifest);
       // an ExternalName service has no endpoints whatever its selector
       if (shape.type === 'ExternalName') continue;

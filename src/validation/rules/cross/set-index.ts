@@ -26,9 +26,43 @@ export function groupOf(manifest: unknown): string {
   return slash < 0 ? '' : apiVersion.slice(0, slash);
 }
 
-/** Whether a manifest is a VirtualService of any served version. */
-export function isVirtualService(manifest: unknown): boolean {
-  return VIRTUAL_SERVICE.includes(typeKey(manifest));
+/** The entries of a set that the app-wide rules look at, by kind, each list in input order. */
+export interface SetKinds {
+  /** `v1/Service` */
+  readonly services: readonly ManifestEntry[];
+  /** VirtualServices of every served version. */
+  readonly virtualServices: readonly ManifestEntry[];
+  /** ServiceEntries of any version of `networking.istio.io`. */
+  readonly serviceEntries: readonly ManifestEntry[];
+  /** Everything else: the workloads whose pod templates the selectors are matched against are among them. */
+  readonly others: readonly ManifestEntry[];
+}
+
+function classify(manifests: readonly ManifestEntry[]): SetKinds {
+  const kinds = { services: [] as ManifestEntry[], virtualServices: [] as ManifestEntry[], serviceEntries: [] as ManifestEntry[], others: [] as ManifestEntry[] };
+  for (const entry of manifests) {
+    const key = typeKey(entry.manifest);
+    if (key === SERVICE) kinds.services.push(entry);
+    else if (VIRTUAL_SERVICE.includes(key)) kinds.virtualServices.push(entry);
+    else if (stringAt(entry.manifest, 'kind') === 'ServiceEntry' && groupOf(entry.manifest) === 'networking.istio.io') kinds.serviceEntries.push(entry);
+    else kinds.others.push(entry);
+  }
+  return kinds;
+}
+
+/**
+ * The engine hands every set rule the same array: it is classified once (a new array, or
+ * one whose length changed, afresh), so each rule walks only the kinds it checks.
+ */
+const classified = new WeakMap<readonly ManifestEntry[], { length: number; kinds: SetKinds }>();
+
+/** The set's entries by kind. */
+export function setKinds(manifests: readonly ManifestEntry[]): SetKinds {
+  const cached = classified.get(manifests);
+  if (cached && cached.length === manifests.length) return cached.kinds;
+  const kinds = classify(manifests);
+  classified.set(manifests, { length: manifests.length, kinds });
+  return kinds;
 }
 
 /** What the app-wide rules need to know about one Service of the set. */
@@ -80,8 +114,7 @@ export interface ServiceIndex {
 export function indexServices(manifests: readonly ManifestEntry[]): ServiceIndex {
   const byName = new Map<string, ServiceInfo>();
   const namespaces = new Set<string>();
-  for (const entry of manifests) {
-    if (typeKey(entry.manifest) !== SERVICE) continue;
+  for (const entry of setKinds(manifests).services) {
     const name = nameOf(entry.manifest);
     if (!name) continue;
     const namespace = namespaceOf(entry.manifest);
@@ -100,8 +133,7 @@ export function indexServices(manifests: readonly ManifestEntry[]): ServiceIndex
 export class ServiceEntryHosts {
   public static of(manifests: readonly ManifestEntry[]): ServiceEntryHosts {
     const hosts = new Set<string>();
-    for (const { manifest } of manifests) {
-      if (groupOf(manifest) !== 'networking.istio.io' || stringAt(manifest, 'kind') !== 'ServiceEntry') continue;
+    for (const { manifest } of setKinds(manifests).serviceEntries) {
       for (const host of arrayAt(objectAt(manifest, 'spec'), 'hosts') ?? []) {
         if (typeof host === 'string' && host !== '') hosts.add(host);
       }

@@ -23,6 +23,25 @@ export interface HttpRoute {
   /** `spec.http[0]` */
   readonly path: string;
   readonly kind: HttpRouteKind;
+  /** The object entries of its `match` list (read once for the several match rules). */
+  readonly matches: readonly MatchEntry[];
+}
+
+/** One object entry of a route's `match`, with its path (`spec.http[0].match[1]`). */
+export interface MatchEntry {
+  readonly match: JsonObject;
+  readonly path: string;
+}
+
+function matchEntries(route: JsonObject, path: string): MatchEntry[] {
+  const entries: MatchEntry[] = [];
+  const list = route.match;
+  if (!Array.isArray(list)) return entries;
+  for (let index = 0; index < list.length; index++) {
+    const match: unknown = list[index];
+    if (isObject(match)) entries.push({ match, path: `${path}.match[${index}]` });
+  }
+  return entries;
 }
 
 /**
@@ -35,7 +54,7 @@ function readHttpRoutes(manifest: unknown): HttpRoute[] {
   for (const { route, path } of shape.http) {
     if (!isObject(route)) continue;
     const kind: HttpRouteKind = shape.isDelegate ? 'delegate' : has(route, 'delegate') ? 'root' : 'independent';
-    routes.push({ route, path, kind });
+    routes.push({ route, path, kind, matches: matchEntries(route, path) });
   }
   return routes;
 }

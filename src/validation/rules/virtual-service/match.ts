@@ -8,25 +8,11 @@ import { isHeaderToken } from '../../format/http';
 import { PSEUDO_HEADERS } from '../../format/istio-vocabulary';
 import { isLabelValue, isQualifiedName } from '../../format/labels';
 import { isValidPortNum } from '../../format/ports';
-import { JsonObject, entriesAt, has, isObject, show } from '../../manifest';
+import { entriesAt, has, show } from '../../manifest';
 import { ManifestRule, RuleContext } from '../../rule';
-import { HttpRoute, httpRouteRule, listAt } from './http-routes';
+import { MatchEntry, httpRouteRule } from './http-routes';
 import { checkStringMatch } from './http-string-match';
 import { describeKind, keyPath } from './shape';
-
-/** One object entry of `match`, with its path (`spec.http[0].match[1]`). */
-interface MatchEntry {
-  readonly match: JsonObject;
-  readonly path: string;
-}
-
-function matches({ route, path }: HttpRoute): MatchEntry[] {
-  const entries: MatchEntry[] = [];
-  listAt(route, 'match').forEach((match, index) => {
-    if (isObject(match)) entries.push({ match, path: `${path}.match[${index}]` });
-  });
-  return entries;
-}
 
 /** A rule that checks every match entry of every http route. */
 function matchRule(code: string, name: string, description: string,
@@ -34,7 +20,7 @@ function matchRule(code: string, name: string, description: string,
   return httpRouteRule({
     code, name, severity: Severity.ERROR, description,
     checkRoute(route, context) {
-      for (const entry of matches(route)) checkMatch(entry, context);
+      for (const entry of route.matches) checkMatch(entry, context);
     },
   });
 }
