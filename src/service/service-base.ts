@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ServiceSelector } from '../selector/service-selector';
+import { ResolvedSelector, ServiceSelector } from '../selector/service-selector';
+import { Session, currentSession } from '../synth/session';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { TrafficValidationError } from '../validation/errors';
 import { isDns1123Subdomain } from '../validation/format/dns';
@@ -60,6 +61,7 @@ export abstract class ServiceBase extends Construct implements IService {
 
   private readonly servicePorts: NodePortServicePort[] = [];
   private readonly selectors: ServiceSelector[] = [];
+  private resolvedInSession?: { session: Session; namespace: string | undefined; resolved: ResolvedSelector[] };
   private readonly nodePortRange: NodePortRange;
 
   protected constructor(scope: Construct, id: string, props: ServiceBaseProps, definition: ServiceDefinition = {}) {
@@ -136,9 +138,7 @@ export abstract class ServiceBase extends Construct implements IService {
   protected renderSelector(): Record<string, string> | undefined {
     if (this.selectors.length === 0) return undefined;
     const labels: Record<string, string> = {};
-    for (const selector of this.selectors) {
-      Object.assign(labels, selector._resolve(this.apiObject.metadata.namespace).labels);
-    }
+    for (const resolved of this.resolvedSelectors()) Object.assign(labels, resolved.labels);
     return Object.keys(labels).length > 0 ? labels : undefined;
   }
 
@@ -159,12 +159,25 @@ export abstract class ServiceBase extends Construct implements IService {
     });
   }
 
-  private selectorDiagnostics(): Diagnostic[] {
+  /**
+   * Every selector resolved for the Service's namespace. Rendering and the synth-time checks
+   * both need them (resolving a workload renders its pod metadata): within a synth session
+   * they are resolved once.
+   */
+  private resolvedSelectors(): ResolvedSelector[] {
     const namespace = this.apiObject.metadata.namespace;
+    const session = currentSession();
+    const cached = this.resolvedInSession;
+    if (session && cached && cached.session === session && cached.namespace === namespace) return cached.resolved;
+    const resolved = this.selectors.map(selector => selector._resolve(namespace));
+    this.resolvedInSession = session ? { session, namespace, resolved } : undefined;
+    return resolved;
+  }
+
+  private selectorDiagnostics(): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
     const seen = new Map<string, string>();
-    for (const selector of this.selectors) {
-      const resolved = selector._resolve(namespace);
+    for (const resolved of this.resolvedSelectors()) {
       for (const problem of resolved.problems) {
         diagnostics.push(this.diagnostic(problem.code, problem.rule, 'spec.selector', problem.message));
       }

@@ -1,4 +1,5 @@
 import { ApiObject, Duration, Testing, Yaml } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { parse } from 'yaml';
 import {
   ClusterIpService, ExternalNameService, ExternalTrafficPolicy, HeadlessService, InternalTrafficPolicy, IpFamily,
@@ -329,6 +330,22 @@ describe('synth sessions', () => {
     expect(manifestsOf(chart, 'Service')[0].spec.ports).toHaveLength(2);
     svc.addPort({ name: 'bad', port: 81, nodePort: 99999 });
     expect(synthErrors(cdkApp)).toContain('[test/web] SVC014 spec.ports[2].nodePort');
+  });
+
+  test('a selector added, or a workload relabelled, after a synth is seen by the next one', () => {
+    const { app: cdkApp, chart } = newChart();
+    const deployment = new kplus.Deployment(chart, 'api', { podMetadata: { labels: { app: 'api' } }, containers: [{ image: 'api', securityContext: { ensureNonRoot: false } }] });
+    const svc = new ClusterIpService(chart, 'web', { metadata: { name: 'web' }, ports: [{ port: 80 }] });
+    expect(synthErrors(cdkApp)).toBeUndefined();
+    expect(manifestsOf(chart, 'Service')[0].spec.selector).toBeUndefined();
+    svc.select(ServiceSelector.fromWorkload(deployment));
+    expect(manifestsOf(chart, 'Service')[0].spec.selector).toEqual({ app: 'api' });
+    deployment.podMetadata.addLabel('app', 'web');
+    expect(manifestsOf(chart, 'Service')[0].spec.selector).toEqual({ app: 'web' });
+    svc.select(app);
+    expect(manifestsOf(chart, 'Service')[0].spec.selector).toEqual({ app: 'web' });
+    deployment.podMetadata.addLabel('app', 'api');
+    expect(synthErrors(cdkApp)).toContain('[test/web] SEL004');
   });
 
   test('restores the objects and the YAML writer after a synth, also when it fails', () => {
