@@ -97,14 +97,16 @@ function checkApp(root: IConstruct): AppResults {
   const rendered: Array<{ construct: ApiObject; owner: Owner | undefined; json?: unknown; error?: string }> = [];
   for (const construct of root.node.findAll()) {
     if (!ApiObject.isApiObject(construct)) continue;
-    rendered.push({ construct, owner: owners.get(construct), ...render(construct) });
+    const { json, error } = render(construct);
+    rendered.push({ construct, owner: owners.get(construct), json, error });
   }
   for (const { construct, owner, json, error } of rendered) {
     if (owner) {
       const diagnostics = error !== undefined
         ? [renderError(construct, error)]
         : checkManifest(json, 0, owner.hooks.options?.() ?? options);
-      add(owner.construct, [...diagnostics, ...(owner.hooks.constructDiagnostics?.() ?? [])]);
+      add(owner.construct, diagnostics);
+      add(owner.construct, owner.hooks.constructDiagnostics?.() ?? []);
     }
     if (isObject(json)) {
       entries.push({ index: objects.length, manifest: json });

@@ -87,14 +87,14 @@ function findServiceDestinations(manifests: readonly ManifestEntry[], clusterDom
   const hasServicesIn = (namespace: string): boolean => services.namespaces.has(namespace);
   const destinations: ServiceDestination[] = [];
   for (const entry of setKinds(manifests).virtualServices) {
-    const namespace = namespaceOf(entry.manifest);
-    for (const at of destinationsOf(entry.manifest)) {
-      const host = stringAt(at.destination, 'host');
+    const context = { namespace: namespaceOf(entry.manifest), clusterDomain, hasServicesIn };
+    for (const { path, destination } of destinationsOf(entry.manifest)) {
+      const host = stringAt(destination, 'host');
       if (host === undefined) continue;
-      const target = resolveServiceHost(host, { namespace, clusterDomain, hasServicesIn });
+      const target = resolveServiceHost(host, context);
       if (!target || serviceEntries.declares(host) || serviceEntries.declares(target.fqdn)) continue;
       const service = services.byName.get(serviceKey(target.namespace, target.name));
-      destinations.push({ ...at, entry, host, target, service });
+      destinations.push({ path, destination, entry, host, target, service });
     }
   }
   return { services, destinations };

@@ -154,12 +154,14 @@ const HINT_LIMIT = 3;
  * built so that every pair of every selector is common would make the scan long.
  */
 export class NamespaceTemplates {
-  /** Templates by label pair (`JSON [key, value]`). */
-  private readonly byPair = new Map<string, PodTemplate[]>();
-  /** Templates whose controller sets a label to any value (`JSON [key]`) or a number (`JSON [key, "#"]`). */
-  private readonly byGeneratedKey = new Map<string, PodTemplate[]>();
-  /** Templates whose controller sets a label to `<prefix>-<number>`, by `JSON [key, prefix]`. */
-  private readonly byPrefix = new Map<string, PodTemplate[]>();
+  /** Templates by label key, then value. */
+  private readonly byPair = new Map<string, Map<string, PodTemplate[]>>();
+  /** Templates whose controller sets a label to any value, by key. */
+  private readonly byAnyValue = new Map<string, PodTemplate[]>();
+  /** Templates whose controller sets a label to a number, by key. */
+  private readonly byNumber = new Map<string, PodTemplate[]>();
+  /** Templates whose controller sets a label to `<prefix>-<number>`, by key, then prefix. */
+  private readonly byPrefix = new Map<string, Map<string, PodTemplate[]>>();
   /** For hints: up to a few values of each key, with the first template that has each. */
   private readonly valuesOf = new Map<string, Map<string, PodTemplate>>();
   /** Results by selector, since many Services repeat a selector. */
@@ -167,33 +169,36 @@ export class NamespaceTemplates {
 
   public add(template: PodTemplate): void {
     for (const [key, value] of template.labels) {
-      push(this.byPair, JSON.stringify([key, value]), template);
+      pushAt(this.byPair, key, value, template);
       this.addHint(key, value, template);
     }
     for (const [key, generated] of template.generated) {
       if (generated.kind === 'numbered') {
-        push(this.byPrefix, JSON.stringify([key, generated.prefix]), template);
+        pushAt(this.byPrefix, key, generated.prefix, template);
         this.addHint(key, `${generated.prefix}-0`, template);
       } else {
-        push(this.byGeneratedKey, JSON.stringify(generated.kind === 'any' ? [key] : [key, '#']), template);
+        push(generated.kind === 'any' ? this.byAnyValue : this.byNumber, key, template);
       }
     }
   }
 
   private addHint(key: string, value: string, template: PodTemplate): void {
-    const values = this.valuesOf.get(key) ?? new Map<string, PodTemplate>();
+    let values = this.valuesOf.get(key);
+    if (!values) {
+      values = new Map<string, PodTemplate>();
+      this.valuesOf.set(key, values);
+    }
     if (values.size < HINT_LIMIT && !values.has(value)) values.set(value, template);
-    this.valuesOf.set(key, values);
   }
 
   /** The lists of templates whose pods carry `key=value`, found by lookups only. */
   private carriers(key: string, value: string): ReadonlyArray<readonly PodTemplate[]> {
     const prefix = prefixOf(value);
     return [
-      this.byPair.get(JSON.stringify([key, value])) ?? [],
-      this.byGeneratedKey.get(JSON.stringify([key])) ?? [],
-      DIGITS.test(value) ? this.byGeneratedKey.get(JSON.stringify([key, '#'])) ?? [] : [],
-      prefix === undefined ? [] : this.byPrefix.get(JSON.stringify([key, prefix])) ?? [],
+      this.byPair.get(key)?.get(value) ?? NONE,
+      this.byAnyValue.get(key) ?? NONE,
+      DIGITS.test(value) ? this.byNumber.get(key) ?? NONE : NONE,
+      prefix === undefined ? NONE : this.byPrefix.get(key)?.get(prefix) ?? NONE,
     ];
   }
 
@@ -202,7 +207,7 @@ export class NamespaceTemplates {
    * the templates that carry the selector's rarest pair are looked at.
    */
   public miss(selector: ReadonlyArray<[string, string]>): SelectorMiss | undefined {
-    const cacheKey = JSON.stringify([...selector].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const cacheKey = selectorKey(selector);
     if (this.cache.has(cacheKey)) return this.cache.get(cacheKey);
     const result = this.findMiss(selector);
     this.cache.set(cacheKey, result);
@@ -213,7 +218,7 @@ export class NamespaceTemplates {
     let rarest: { lists: ReadonlyArray<readonly PodTemplate[]>; size: number } | undefined;
     for (const [key, value] of selector) {
       const lists = this.carriers(key, value);
-      const size = lists.reduce((sum, list) => sum + list.length, 0);
+      const size = lists[0].length + lists[1].length + lists[2].length + lists[3].length;
       if (size === 0) return { kind: 'label', key, value, others: [...(this.valuesOf.get(key) ?? [])] };
       if (!rarest || size < rarest.size) rarest = { lists, size };
     }
@@ -230,10 +235,29 @@ export class NamespaceTemplates {
   }
 }
 
+const NONE: readonly PodTemplate[] = [];
+
+/** The same text for the same pairs in any order (JSON-quoted, so no two selectors share one). */
+function selectorKey(selector: ReadonlyArray<[string, string]>): string {
+  const pairs = selector.length > 1 ? [...selector].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : selector;
+  let key = '';
+  for (const [name, value] of pairs) key += `${JSON.stringify(name)}:${JSON.stringify(value)},`;
+  return key;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+function pushAt<V>(map: Map<string, Map<string, V[]>>, key: string, inner: string, value: V): void {
+  let values = map.get(key);
+  if (!values) {
+    values = new Map<string, V[]>();
+    map.set(key, values);
+  }
+  push(values, inner, value);
 }
 
 /** The pod templates of the set by namespace; namespaces without one are absent. */

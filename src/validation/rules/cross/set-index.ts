@@ -120,7 +120,9 @@ export function indexServices(manifests: readonly ManifestEntry[]): ServiceIndex
     const namespace = namespaceOf(entry.manifest);
     namespaces.add(namespace);
     const key = serviceKey(namespace, name);
-    if (!byName.has(key)) byName.set(key, { entry, namespace, name, ...portsOf(entry.manifest) });
+    if (byName.has(key)) continue;
+    const { ports, targetPorts } = portsOf(entry.manifest);
+    byName.set(key, { entry, namespace, name, ports, targetPorts });
   }
   return { byName, namespaces };
 }
