@@ -127,7 +127,11 @@ function cannotBeIp(text: string): boolean {
  * Parses an IP address; undefined when it is not one. Results are shared between callers
  * (the same address is parsed by several rules): they must not be changed.
  */
-export const parseIp: (text: string) => ParsedIp | undefined = memoizeString(text => (cannotBeIp(text) ? undefined : readIp(text)));
+export function parseIp(text: string): ParsedIp | undefined {
+  return cannotBeIp(text) ? undefined : parseAddress(text);
+}
+
+const parseAddress: (text: string) => ParsedIp | undefined = memoizeString(readIp);
 
 function readIp(text: string): ParsedIp | undefined {
   if (text.includes(':')) {

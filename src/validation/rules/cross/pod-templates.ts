@@ -112,18 +112,22 @@ export interface PodTemplate {
   readonly generated: ReadonlyMap<string, GeneratedValue>;
 }
 
+const NO_CONTROLLER_LABELS: ControllerLabels = {};
+
 function podTemplateOf(entry: ManifestEntry): PodTemplate | undefined {
   const kind = WORKLOAD_KINDS.get(stringAt(entry.manifest, 'kind') ?? '');
   if (!kind || !kind.groups.includes(groupOf(entry.manifest))) return undefined;
   const template = kind.template(entry.manifest);
   // a workload without a template creates no pods (and the API server refuses it)
   if (!isObject(template)) return undefined;
-  const controller = kind.controllerLabels?.(entry.manifest, nameOf(entry.manifest)) ?? {};
-  const labels = new Map<string, string>(controller.exact ?? []);
-  for (const [key, value] of Object.entries(objectAt(objectAt(template, 'metadata'), 'labels') ?? {})) {
+  const controller = kind.controllerLabels?.(entry.manifest, nameOf(entry.manifest)) ?? NO_CONTROLLER_LABELS;
+  const labels = new Map<string, string>(controller.exact);
+  const templateLabels = objectAt(objectAt(template, 'metadata'), 'labels') ?? {};
+  for (const key of Object.keys(templateLabels)) {
+    const value = templateLabels[key];
     if (typeof value === 'string') labels.set(key, value);
   }
-  return { entry, labels, generated: new Map(controller.generated ?? []) };
+  return { entry, labels, generated: new Map(controller.generated) };
 }
 
 /** Whether the pods of a template carry `key=value`. */

@@ -80,7 +80,8 @@ export function httpRouteRule(spec: HttpRouteRuleSpec): ManifestRule {
     appliesTo: VIRTUAL_SERVICE,
     description: spec.description,
     check(manifest, context) {
-      for (const route of httpRoutes(manifest)) spec.checkRoute(route, context);
+      const routes = httpRoutes(manifest);
+      for (let i = 0; i < routes.length; i++) spec.checkRoute(routes[i], context);
     },
   };
 }
