@@ -5,6 +5,7 @@
 import { isInteger, keyPath, oneOf } from '../../manifest';
 import { JsonObject, arrayAt, isObject, objectAt, show, valueAt } from '../../manifest';
 import { isSet } from './service-type';
+import { memoizePerManifest } from '../../memo';
 import { Severity } from '../../diagnostic';
 import { SERVICE } from '../../kinds';
 import { ManifestRule } from '../../rule';
@@ -18,8 +19,13 @@ export interface PortEntry {
   readonly port: JsonObject | undefined;
 }
 
-/** The entries of `spec.ports`; empty when it is absent or not a list. */
-export function servicePorts(spec: unknown): PortEntry[] {
+/**
+ * The entries of `spec.ports`; empty when it is absent or not a list. Read once per spec for
+ * the many port rules (the list is shared: callers must not change it).
+ */
+export const servicePorts: (spec: unknown) => readonly PortEntry[] = memoizePerManifest(readServicePorts);
+
+function readServicePorts(spec: unknown): PortEntry[] {
   return (arrayAt(spec, 'ports') ?? []).map((value, index) => ({
     index,
     path: `spec.ports[${index}]`,
@@ -45,11 +51,21 @@ export function requestedNodePort(port: unknown): unknown {
 }
 
 
+/** An annotation of a manifest; `path` is set when it is present (most Services carry none). */
+export interface AnnotationValue {
+  readonly present: boolean;
+  readonly value: unknown;
+  /** `metadata.annotations["key"]`, or "" when the annotation is absent. */
+  readonly path: string;
+}
+
+const ABSENT: AnnotationValue = Object.freeze({ present: false, value: undefined, path: '' });
+
 /** The value of an annotation, and whether the key is present at all. */
-export function annotation(manifest: unknown, key: string): { present: boolean; value: unknown; path: string } {
+export function annotation(manifest: unknown, key: string): AnnotationValue {
   const annotations = objectAt(objectAt(manifest, 'metadata'), 'annotations');
-  const present = annotations !== undefined && Object.prototype.hasOwnProperty.call(annotations, key);
-  return { present, value: present ? annotations[key] : undefined, path: keyPath('metadata.annotations', key) };
+  if (annotations === undefined || !Object.prototype.hasOwnProperty.call(annotations, key)) return ABSENT;
+  return { present: true, value: annotations[key], path: keyPath('metadata.annotations', key) };
 }
 
 

@@ -147,6 +147,8 @@ function headerSources(request: JsonObject | undefined, operation: 'set' | 'add'
  */
 function authorityConflict(route: JsonObject, path: string): [AuthoritySource, AuthoritySource] | undefined {
   const request = objectAt(objectAt(route, 'headers'), 'request');
+  // without request header operations there is nothing to conflict with
+  if (!request) return undefined;
   const base = `${path}.headers.request`;
   const set = headerSources(request, 'set', base);
   const add = headerSources(request, 'add', base);
