@@ -93,7 +93,7 @@ function checkApp(root: IConstruct): AppResults {
     found.set(construct, [...(found.get(construct) ?? []), ...diagnostics]);
   };
   // Every object is rendered first, then checked: rendering is most of synth, and running the
-  // rules between renders measurably slows both (they compete for the same optimising compiler).
+  // rules between renders made the whole synth measurably slower (npm run bench).
   const rendered: Array<{ construct: ApiObject; owner: Owner | undefined; json?: unknown; error?: string }> = [];
   for (const construct of root.node.findAll()) {
     if (!ApiObject.isApiObject(construct)) continue;
