@@ -20,18 +20,26 @@ const WILDCARD_LABEL = /^(?:\*|(?:\*|\*-)?[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9]
 /** The form of the SNI names Envoy generates for AUTO_PASSTHROUGH gateways. */
 const GENERATED_SNI_FORMAT = 'outbound_.<PORT>_._.<HOSTNAME>';
 
-/** Go's `len`: strings are measured in UTF-8 bytes. */
-function byteLength(text: string): number {
-  return Buffer.byteLength(text, 'utf8');
+/**
+ * Whether a string is longer than `max` bytes of UTF-8 (Go's `len`). A UTF-16 code unit takes
+ * one to three bytes, so the bytes are counted only when the length alone does not tell.
+ */
+function longerThanBytes(text: string, max: number): boolean {
+  if (text.length > max) return true;
+  if (text.length * 3 <= max) return false;
+  return Buffer.byteLength(text, 'utf8') > max;
 }
 
-/** Istio's `labels.IsDNS1123Label`: like a DNS-1123 label, but upper case is allowed. */
+/**
+ * Istio's `labels.IsDNS1123Label`: like a DNS-1123 label, but upper case is allowed. The
+ * pattern admits ASCII only, so the label's length is its length in bytes.
+ */
 export function isIstioLabel(label: string): boolean {
-  return byteLength(label) <= MAX_LABEL_BYTES && LABEL.test(label);
+  return label.length <= MAX_LABEL_BYTES && LABEL.test(label);
 }
 
 function isWildcardLabel(label: string): boolean {
-  return byteLength(label) <= MAX_LABEL_BYTES && WILDCARD_LABEL.test(label);
+  return label.length <= MAX_LABEL_BYTES && WILDCARD_LABEL.test(label);
 }
 
 /** Go's `strconv.Atoi` succeeds: optional sign, decimal digits, within int64. */
@@ -43,7 +51,7 @@ function isGoInt(text: string): boolean {
 
 /** `agent.CheckDNS1123Preconditions`: non-empty, at most 255 bytes. */
 function checkPreconditions(domain: string): string[] {
-  if (byteLength(domain) > MAX_DOMAIN_BYTES) return [`domain name ${JSON.stringify(domain)} too long (max ${MAX_DOMAIN_BYTES})`];
+  if (longerThanBytes(domain, MAX_DOMAIN_BYTES)) return [`domain name ${JSON.stringify(domain)} too long (max ${MAX_DOMAIN_BYTES})`];
   if (domain.length === 0) return ['empty domain name not allowed'];
   return [];
 }
