@@ -39,28 +39,12 @@ function serviceHost(name: string, namespace: string, form: HostForm, clusterDom
 }
 
 /**
- * `[name, namespace]` of `name.namespace.svc.<domain>` with two non-empty labels before the
- * suffix, without splitting the host (the form every Service construct renders).
- */
-function fqdnParts(host: string, clusterDomain: string): [string, string] | undefined {
-  const suffixLength = clusterDomain.length + 5; // `.svc.` and the domain
-  if (host.length <= suffixLength || !host.endsWith(`.svc.${clusterDomain}`)) return undefined;
-  if (clusterDomain === '' || clusterDomain.startsWith('.') || clusterDomain.endsWith('.') || clusterDomain.includes('..')) return undefined;
-  const rest = host.slice(0, host.length - suffixLength);
-  const dot = rest.indexOf('.');
-  if (dot <= 0 || dot === rest.length - 1 || rest.indexOf('.', dot + 1) >= 0) return undefined;
-  return [rest.slice(0, dot), rest.slice(dot + 1)];
-}
-
-/**
  * The Service a destination or VirtualService host names, or undefined when it names none:
  * wildcards, IP addresses, names with a trailing dot or an empty label, and every other
  * FQDN (ServiceEntry and external hosts).
  */
 export function resolveServiceHost(host: string, context: HostContext): ServiceHost | undefined {
   if (host === '' || host.startsWith('*') || parseIp(host)) return undefined;
-  const fqdn = fqdnParts(host, context.clusterDomain);
-  if (fqdn) return serviceHost(fqdn[0], fqdn[1], 'fqdn', context.clusterDomain);
   const labels = host.split('.');
   if (labels.some(label => label === '')) return undefined;
   if (labels.length === 1) return serviceHost(host, context.namespace, 'short', context.clusterDomain);

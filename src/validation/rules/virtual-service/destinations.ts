@@ -144,19 +144,20 @@ export const destinationRequiredRule: ManifestRule = {
   check(manifest, context) {
     for (const list of destinationLists(manifest)) {
       list.entries.forEach((entry, index) => {
+        const path = `${list.path}[${index}]`;
         if (entry === null) {
-          context.report(`${list.path}[${index}]`, 'route destination may not be null: each entry needs a destination', entry);
+          context.report(path, 'route destination may not be null: each entry needs a destination', entry);
           return;
         }
         if (!isObject(entry)) {
-          context.report(`${list.path}[${index}]`, `route destination must be an object with a destination, got ${describeKind(entry)}`, entry);
+          context.report(path, `route destination must be an object with a destination, got ${describeKind(entry)}`, entry);
           return;
         }
         const destination = valueAt(entry, 'destination');
         if (!isSet(destination)) {
-          context.report(`${list.path}[${index}].destination`, 'destination is required: each route entry needs destination.host, the service the traffic goes to');
+          context.report(`${path}.destination`, 'destination is required: each route entry needs destination.host, the service the traffic goes to');
         } else if (!isObject(destination)) {
-          context.report(`${list.path}[${index}].destination`, `destination must be an object with a host, got ${describeKind(destination)}`, destination);
+          context.report(`${path}.destination`, `destination must be an object with a host, got ${describeKind(destination)}`, destination);
         }
       });
     }
