@@ -39,17 +39,17 @@ export function validateSchema(manifest: JsonObject): SchemaFinding[] {
 }
 
 /**
- * Findings per manifest, for one validation run. The options object is created once per run
- * (`resolveOptions`), so a manifest validated again in a later run, even the same object
- * changed in between, is validated afresh.
+ * The schema findings of a manifest, computed once for the schema rules, which the engine
+ * runs one after the other on the same manifest. The options object is created once per
+ * validation run (`resolveOptions`), so a manifest validated again in a later run, even the
+ * same object changed in between, is validated afresh.
  */
-const cache = new WeakMap<JsonObject, { options: ResolvedOptions; findings: readonly SchemaFinding[] }>();
+let last: { manifest: JsonObject; options: ResolvedOptions; findings: readonly SchemaFinding[] } | undefined;
 
 /** The schema findings of a manifest, computed once per validation run. */
 export function schemaFindings(manifest: JsonObject, options: ResolvedOptions): readonly SchemaFinding[] {
-  const cached = cache.get(manifest);
-  if (cached && cached.options === options) return cached.findings;
+  if (last && last.manifest === manifest && last.options === options) return last.findings;
   const findings = validateSchema(manifest);
-  cache.set(manifest, { options, findings });
+  last = { manifest, options, findings };
   return findings;
 }
