@@ -14,6 +14,9 @@ const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
 
 interface SynthResult { buildMs: number; synthMs: number; maxRssMb: number }
 
+/** One target of the issue: the measured ratio, its limit and the aim beyond it. */
+interface Target { name: string; value: number; limit: number; aim?: number }
+
 function option(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
@@ -92,14 +95,31 @@ function main(): void {
   say('|---|---|---|');
   say(`| ${seconds(d)} | ${seconds(e)} | ${(d / e).toFixed(2)} |`);
 
+  const targets: Target[] = [
+    { name: `(a)/(b) at N = ${largest}`, value: synthMedian.a[largest] / synthMedian.b[largest], limit: 1.0, aim: 0.8 },
+    { name: '(d)/(e)', value: d / e, limit: 0.3, aim: 0.2 },
+    { name: `validation adds, (a)/(a0) - 1 at N = ${largest}`, value: synthMedian.a[largest] / synthMedian.a0[largest] - 1, limit: 0.1 },
+  ];
   if (SIZES.includes(1000) && largest === 5000) {
     const d1000 = times(validate, path.join(work, 'a-1000'));
+    const scaleA = synthMedian.a[5000] / synthMedian.a[1000];
+    const scaleD = d / d1000;
     say();
     say('3. Scaling, time at N = 5000 over time at N = 1000');
     say();
     say('| (a) synth | (d) validate |');
     say('|---|---|');
-    say(`| ${(synthMedian.a[5000] / synthMedian.a[1000]).toFixed(2)} | ${(d / d1000).toFixed(2)} |`);
+    say(`| ${scaleA.toFixed(2)} | ${scaleD.toFixed(2)} |`);
+    targets.push({ name: '(a) scaling 5000/1000', value: scaleA, limit: 5.5 }, { name: '(d) scaling 5000/1000', value: scaleD, limit: 5.5 });
+  }
+  say();
+  say('4. Targets (issue: at most the limit; the aim where there is one)');
+  say();
+  say('| measure | value | limit | aim | |');
+  say('|---|---|---|---|---|');
+  for (const t of targets) {
+    const verdict = t.value <= t.limit ? (t.aim === undefined || t.value <= t.aim ? 'met' : 'met, aim not') : 'NOT met';
+    say(`| ${t.name} | ${t.value.toFixed(2)} | ${t.limit.toFixed(2)} | ${t.aim === undefined ? '' : t.aim.toFixed(2)} | ${verdict} |`);
   }
   fs.rmSync(work, { recursive: true, force: true });
   fs.writeFileSync(path.join(ROOT, 'bench', 'last-results.md'), `${lines.join('\n')}\n`);
