@@ -6,7 +6,7 @@
  * are resolved as Kubernetes reads YAML (1.1, `plainScalarValue`), so the result equals
  * js-yaml's with KUBERNETES_YAML_SCHEMA; test/cli/fast-yaml.test.ts compares the two.
  */
-import { plainScalarValue } from './yaml11-schema';
+import { isYaml11Word, plainScalarValue } from './yaml11-schema';
 
 interface Line {
   readonly indent: number;
@@ -25,22 +25,42 @@ const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** JSON-compatible escapes only, so JSON.parse reads a double-quoted scalar as YAML does. */
 const JSON_SAFE_DOUBLE = /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"$/;
 
-/** Splits into lines with their indentation, dropping blank and comment-only lines. */
+const TAB = 9;
+const CR = 13;
+const SPACE = 32;
+const HASH = 35;
+const PERCENT = 37;
+const DASH = 45;
+const DOT = 46;
+const DOCUMENT_START = /^---\s*$/;
+
+/**
+ * Splits into lines with their indentation, dropping blank and comment-only lines. Lines are
+ * found with `indexOf` and cut once (this runs over every line of every input).
+ */
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    if (line.charCodeAt(indent) === 9) {
-      if (line.slice(indent).trim() === '') continue;
-      unsupported(); // tabs in indentation
+  const length = text.length;
+  for (let start = 0; start <= length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = length;
+    const next = end + 1;
+    if (end > start && text.charCodeAt(end - 1) === CR) end--;
+    let first = start;
+    while (first < end && text.charCodeAt(first) === SPACE) first++;
+    const c = first < end ? text.charCodeAt(first) : -1;
+    if (c === TAB) {
+      if (text.slice(first, end).trim() !== '') unsupported(); // tabs in indentation
+    } else if (c !== -1 && c !== HASH) {
+      const rest = text.slice(first, end);
+      const indent = first - start;
+      // the document start marker on the first line is skipped; any other marker or directive is not handled here
+      if (!(indent === 0 && lines.length === 0 && DOCUMENT_START.test(rest))) {
+        if ((c === DASH && rest.startsWith('---')) || (c === DOT && rest.startsWith('...')) || c === PERCENT) unsupported();
+        lines.push({ indent, text: stripComment(rest) });
+      }
     }
-    const rest = line.slice(indent);
-    if (rest === '' || rest.startsWith('#')) continue;
-    if (indent === 0 && lines.length === 0 && /^---\s*$/.test(rest)) continue; // the document start marker
-    if (rest.startsWith('---') || rest.startsWith('...') || rest.startsWith('%')) unsupported();
-    lines.push({ indent, text: stripComment(rest) });
+    start = next;
   }
   return lines;
 }
@@ -69,17 +89,15 @@ function stripComment(text: string): string {
 
 /**
  * Whether a plain scalar may resolve to something other than a string: it starts with a digit,
- * a sign, a dot or `~`, or with a letter that starts a YAML 1.1 boolean or null word.
+ * a sign, a dot or `~`, or it is one of YAML 1.1's boolean and null words (the only values
+ * that start with a letter).
  */
 function mayBeTyped(text: string): boolean {
   if (text === '') return true;
   const c = text.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126) return true;
-  return TYPED_INITIALS.has(text[0]) && text.length <= 5;
+  return isYaml11Word(text);
 }
-
-/** First letters of y, yes, n, no, true, false, on, off, null (any case). */
-const TYPED_INITIALS = new Set(['y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O']);
 
 /** A scalar written on one line: quoted, `[]`/`{}`, or plain. */
 function scalar(text: string): unknown {

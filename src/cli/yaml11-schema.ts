@@ -74,6 +74,11 @@ export function yaml11Bool(text: string): boolean | undefined {
   return undefined;
 }
 
+/** Whether a plain scalar is one of the words go-yaml reads as a boolean or null. */
+export function isYaml11Word(text: string): boolean {
+  return TRUES.has(text) || FALSES.has(text) || NULLS.has(text);
+}
+
 /** Whether go-yaml reads a plain scalar as null. */
 export function isYaml11Null(text: string): boolean {
   return NULLS.has(text);
