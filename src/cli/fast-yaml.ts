@@ -92,11 +92,13 @@ function stripComment(text: string): string {
  * a sign, a dot or `~`, or it is one of YAML 1.1's boolean and null words (the only values
  * that start with a letter).
  */
+const MAX_WORD_LENGTH = 5; // false, FALSE
+
 function mayBeTyped(text: string): boolean {
   if (text === '') return true;
   const c = text.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126) return true;
-  return isYaml11Word(text);
+  return text.length <= MAX_WORD_LENGTH && isYaml11Word(text);
 }
 
 /** A scalar written on one line: quoted, `[]`/`{}`, or plain. */
