@@ -6,6 +6,7 @@
  * are resolved as Kubernetes reads YAML (1.1, `plainScalarValue`), so the result equals
  * js-yaml's with KUBERNETES_YAML_SCHEMA; test/cli/fast-yaml.test.ts compares the two.
  */
+import { CR, DASH, DOT, HASH, PERCENT, SPACE, TAB } from './char-codes';
 import { isYaml11Word, plainScalarValue } from './yaml11-schema';
 
 interface Line {
@@ -25,13 +26,6 @@ const INDICATOR_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 /** JSON-compatible escapes only, so JSON.parse reads a double-quoted scalar as YAML does. */
 const JSON_SAFE_DOUBLE = /^"(?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"$/;
 
-const TAB = 9;
-const CR = 13;
-const SPACE = 32;
-const HASH = 35;
-const PERCENT = 37;
-const DASH = 45;
-const DOT = 46;
 const DOCUMENT_START = /^---\s*$/;
 
 /**

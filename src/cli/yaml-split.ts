@@ -5,6 +5,7 @@
  * document, and one with `...` ends it, as the YAML spec says; a marker inside a block scalar
  * or a quoted string at column 0 ends the document there too, so this split matches a parser's.
  */
+import { CR, DASH, DOT, HASH, LF, PERCENT, SPACE, TAB } from './char-codes';
 
 /** One document's source text in a YAML stream. */
 export interface RawDocument {
@@ -16,14 +17,6 @@ export interface RawDocument {
   readonly content?: { readonly line: number; readonly column: number };
 }
 
-const DASH = 45;
-const DOT = 46;
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const LF = 10;
-const HASH = 35;
-const PERCENT = 37;
 
 /** Whether `text` has `---` or `...` (as `char`) at `offset`, followed by a space, a tab or the end of the line. */
 function isMarker(text: string, offset: number, char: number): boolean {

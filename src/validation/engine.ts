@@ -1,48 +1,40 @@
 import { Diagnostic, Severity } from './diagnostic';
-import { JsonObject, isObject, resourceId, typeKey } from './manifest';
+import { JsonObject, isObject, resourceId } from './manifest';
 import { ResolvedOptions, ValidationOptions, resolveOptions } from './options';
 import { ManifestEntry, ManifestRule, SetRule } from './rule';
 import { MANIFEST_RULES, SET_RULES } from './rules';
 import { beginRun } from './memo';
 
-let rulesByType: Map<string, ManifestRule[]> | undefined;
-/** The same lists by apiVersion, then kind: no key is built per manifest. */
+/** The rules by apiVersion, then kind: no key is built per manifest. */
 let rulesByVersion: Map<string, Map<string, ManifestRule[]>> | undefined;
 const NO_RULES: readonly ManifestRule[] = [];
 
-function buildIndex(): void {
-  rulesByType = new Map();
-  rulesByVersion = new Map();
+function buildIndex(): Map<string, Map<string, ManifestRule[]>> {
+  const index = new Map<string, Map<string, ManifestRule[]>>();
   for (const rule of MANIFEST_RULES) {
     for (const type of rule.appliesTo) {
-      const list = rulesByType.get(type) ?? [];
-      list.push(rule);
-      rulesByType.set(type, list);
       const slash = type.lastIndexOf('/');
       const version = type.slice(0, slash);
-      const kinds = rulesByVersion.get(version) ?? new Map<string, ManifestRule[]>();
-      kinds.set(type.slice(slash + 1), list);
-      rulesByVersion.set(version, kinds);
+      const kind = type.slice(slash + 1);
+      const kinds = index.get(version) ?? new Map<string, ManifestRule[]>();
+      kinds.set(kind, [...(kinds.get(kind) ?? []), rule]);
+      index.set(version, kinds);
     }
   }
-}
-
-function rulesFor(key: string): readonly ManifestRule[] {
-  if (!rulesByType) buildIndex();
-  return rulesByType?.get(key) ?? NO_RULES;
+  return index;
 }
 
 /** The rules of a manifest's `apiVersion` and `kind`. */
 function rulesOf(manifest: JsonObject): readonly ManifestRule[] {
-  if (!rulesByVersion) buildIndex();
+  rulesByVersion ??= buildIndex();
   const { apiVersion, kind } = manifest;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return NO_RULES;
-  return rulesByVersion?.get(apiVersion)?.get(kind) ?? NO_RULES;
+  return rulesByVersion.get(apiVersion)?.get(kind) ?? NO_RULES;
 }
 
 /** Whether any rule knows this manifest's `apiVersion/kind`. */
 export function isKnownKind(manifest: unknown): boolean {
-  return rulesFor(typeKey(manifest)).length > 0;
+  return isObject(manifest) && rulesOf(manifest).length > 0;
 }
 
 function internalError(rule: { code: string; name: string }, index: number, resource: string, error: unknown): Diagnostic {
