@@ -45,7 +45,7 @@ export class Destination {
   private constructor(
     private readonly hostName: string | undefined,
     /** The Service construct, when the destination is one. */
-    public readonly service: IService | undefined,
+    public readonly targetService: IService | undefined,
     private readonly options: DestinationOptions,
   ) {
     if (options.port !== undefined && isValidPortNum(options.port).length > 0) {
@@ -56,9 +56,9 @@ export class Destination {
     }
   }
 
-  /** The host the destination renders. */
-  public get host(): string {
-    return this.service ? this.service.dnsName : this.hostName as string;
+  /** The host the destination renders: the name given, or the Service's DNS name. */
+  public get targetHost(): string {
+    return this.targetService ? this.targetService.dnsName : this.hostName as string;
   }
 
   /** The port, when given. */
@@ -69,7 +69,7 @@ export class Destination {
   /** @internal */
   public _render(): { host: string; subset?: string; port?: { number: number } } {
     return {
-      host: this.host,
+      host: this.targetHost,
       ...(this.options.subset !== undefined ? { subset: this.options.subset } : {}),
       ...(this.options.port !== undefined ? { port: { number: this.options.port } } : {}),
     };

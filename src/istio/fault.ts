@@ -39,7 +39,7 @@ export interface FaultAbortOptions {
 }
 
 /** The `fault` object of an HTTP route, as Istio writes it. */
-export interface FaultJson {
+interface FaultJson {
   readonly delay?: { fixedDelay: string; percentage: { value: number } };
   readonly abort?: { httpStatus?: number; grpcStatus?: string; percentage: { value: number } };
 }

@@ -61,6 +61,8 @@ export interface HttpDelegate {
    *
    * @default - this VirtualService's namespace
    */
+  // jsii warns that `namespace` is a C# keyword; C# bindings PascalCase it (`Namespace`), as
+  // cdk8s's own ApiObjectMetadata.namespace, and it is the Kubernetes field name (scripts/build.js).
   readonly namespace?: string;
 }
 
@@ -109,6 +111,8 @@ export interface HttpRoute {
    *
    * @default - none
    */
+  // jsii warns that `delegate` is a C# keyword; C# bindings PascalCase it (`Delegate`), and it
+  // is Istio's field name (scripts/build.js).
   readonly delegate?: HttpDelegate;
 
   /**

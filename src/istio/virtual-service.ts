@@ -7,7 +7,7 @@ import { Host } from './host';
 import { HttpDelegate, HttpRoute, renderHttpRoute } from './http-route';
 import { renderTcpRoute, renderTlsRoute, TcpRoute, TlsRoute } from './l4-route';
 
-/** The reserved gateway name for all sidecars in the mesh. */
+/** The reserved gateway name for all sidecars in the mesh (`VirtualService.MESH_GATEWAY` in every jsii language). */
 export const MESH_GATEWAY = 'mesh';
 
 /**
@@ -79,6 +79,9 @@ export interface VirtualServiceProps {
  * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/
  */
 export class VirtualService extends Construct {
+  /** The reserved gateway name for all sidecars in the mesh: list it in `gateways` beside a gateway to keep routing in-mesh traffic. */
+  public static readonly MESH_GATEWAY = MESH_GATEWAY;
+
   /** The generated Kubernetes object (id `Resource`); an escape hatch for patches. */
   public readonly apiObject: ApiObject;
 
@@ -112,6 +115,8 @@ export class VirtualService extends Construct {
   }
 
   /** The namespace; `default` when neither the VirtualService nor its chart sets one. */
+  // jsii warns that `namespace` is a C# keyword; C# bindings PascalCase it (`Namespace`), as
+  // cdk8s's own ApiObjectMetadata.namespace, and it is the Kubernetes field name (scripts/build.js).
   public get namespace(): string {
     return this.apiObject.metadata.namespace ?? 'default';
   }

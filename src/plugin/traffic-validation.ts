@@ -44,17 +44,22 @@ export interface PluginViolation {
   readonly violatingResources: PluginViolatingResource[];
 }
 
+/** The report of cdk8s-cli's ValidationContext: where the plugin's violations go. */
+export interface IPluginValidationReport {
+  /** Adds one violation to the report. */
+  addViolation(violation: PluginViolation): void;
+  /** Ends the report with `success` or `failure` and a few counts. */
+  submit(status: string, metadata?: { [key: string]: string }): void;
+}
+
 /** The part of cdk8s-cli's ValidationContext the plugin uses. */
-export interface PluginValidationContext {
+export interface IPluginValidationContext {
   /** Paths of the synthesised manifest files. */
-  readonly manifests: readonly string[];
-  /** Parses one manifest file into its documents. */
-  parseManifest(manifestPath: string): unknown[];
+  readonly manifests: string[];
   /** The report violations go to. */
-  readonly report: {
-    addViolation(violation: PluginViolation): void;
-    submit(status: string, metadata?: { [key: string]: string }): void;
-  };
+  readonly report: IPluginValidationReport;
+  /** Parses one manifest file into its documents. */
+  parseManifest(manifestPath: string): any[];
 }
 
 const RULES_DOC = 'https://www.npmjs.com/package/cdk8s-traffic (docs/rules.md)';
@@ -83,7 +88,7 @@ export class TrafficValidation {
   }
 
   /** Called by cdk8s-cli after synth. */
-  public async validate(context: PluginValidationContext): Promise<void> {
+  public async validate(context: IPluginValidationContext): Promise<void> {
     const documents: Array<{ manifest: unknown; manifestPath: string }> = [];
     for (const manifestPath of context.manifests) {
       for (const manifest of context.parseManifest(manifestPath)) {

@@ -1,2 +1,1 @@
 export { ServiceSelector } from './service-selector';
-export type { ResolvedSelector, SelectorProblem } from './service-selector';

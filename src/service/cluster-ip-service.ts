@@ -1,5 +1,4 @@
-import { Construct } from 'constructs';
-import * as kplus from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
 import { JsonObject } from '../validation/manifest';
 import { exposeProps, ExposeOptions } from './expose';
 import { SelectingService } from './selecting-service';
@@ -35,8 +34,11 @@ export class ClusterIpService extends SelectingService {
   /**
    * The one-line `kubectl expose deployment nginx --port=80`: a Service named after the
    * workload, in the workload's scope, selecting its pods.
+   *
+   * @param workload any construct that renders a pod template, as `ServiceSelector.fromWorkload` takes
+   * @param options the port, and the Service's name when it is not the workload's
    */
-  public static expose(workload: kplus.AbstractPod, options: ExposeOptions): ClusterIpService {
+  public static expose(workload: IConstruct, options: ExposeOptions): ClusterIpService {
     const { scope, id, props } = exposeProps(workload, options);
     return new ClusterIpService(scope, id, props);
   }

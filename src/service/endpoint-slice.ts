@@ -79,6 +79,8 @@ export class EndpointSlice extends Construct {
   public readonly name: string;
 
   /** The namespace of the EndpointSlice, the Service's. */
+  // jsii warns that `namespace` is a C# keyword; C# bindings PascalCase it (`Namespace`), as
+  // cdk8s's own ApiObjectMetadata.namespace, and it is the Kubernetes field name (scripts/build.js).
   public readonly namespace: string;
 
   /** The Service these endpoints back. */

@@ -1,8 +1,11 @@
-import { Construct } from 'constructs';
-import * as kplus from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
+import { NO_POD_TEMPLATE } from '../selector/resolved-selector';
 import { ServiceSelector } from '../selector/service-selector';
+import { findWorkloadObject } from '../selector/workload-object';
+import { TrafficValidationError } from '../validation/errors';
 import { Protocol } from './protocol';
 import { NodePortServicePort } from './service-port';
+import { ServiceBase } from './service-base';
 import { TargetPort } from './target-port';
 
 /**
@@ -34,9 +37,10 @@ export interface ExposeOptions {
   readonly portName?: string;
 
   /**
-   * The Service's name (`--name`).
+   * The Service's name (`--name`). Expose one workload several times (say as NodePort and
+   * as ClusterIP) by giving each Service its own name.
    *
-   * @default - the workload's name
+   * @default - the workload's `metadata.name`
    */
   readonly name?: string;
 }
@@ -53,6 +57,9 @@ export interface NodePortExposeOptions extends ExposeOptions {
   readonly nodePort?: number;
 }
 
+/** Code and rule name of "expose() was asked for a Service name that is taken". */
+const EXPOSE_NAME = { code: 'TRF011', rule: 'expose-unique-name' } as const;
+
 /** @internal */
 export interface ExposeProps {
   readonly scope: Construct;
@@ -64,15 +71,30 @@ export interface ExposeProps {
   };
 }
 
-/** The scope, id and props of the Service `expose()` creates beside a workload. */
-export function exposeProps(workload: kplus.AbstractPod, options: NodePortExposeOptions): ExposeProps {
-  const scope = workload.node.scope as Construct;
-  const namespace = workload.metadata.namespace;
+/**
+ * The scope, id and props of the Service `expose()` creates beside a workload.
+ *
+ * The Service sits in the workload's scope. Its construct id is `<workload id>-service` when
+ * it takes the workload's name, else `<workload id>-<service name>-service`, so one workload
+ * can be exposed under several names; exposing the same name twice is refused (TRF011). The
+ * workload's object is found now, because the Service's name and namespace are fixed when it
+ * is created; its labels are read at synth.
+ */
+export function exposeProps(workload: IConstruct, options: NodePortExposeOptions): ExposeProps {
+  const lookup = findWorkloadObject(workload);
+  if (lookup.problem !== undefined) throw new TrafficValidationError(NO_POD_TEMPLATE.code, lookup.problem);
+  const scope = workload.node.scope;
+  if (!scope) throw new TrafficValidationError(NO_POD_TEMPLATE.code, 'cannot expose the root of the app: expected a workload, a Pod, or an ApiObject with spec.template, in a chart');
+  const object = lookup.object;
+  const name = options.name ?? object.name;
+  const namespace = object.metadata.namespace;
+  const id = name === object.name ? `${workload.node.id}-service` : `${workload.node.id}-${name}-service`;
+  assertNameFree(scope as Construct, workload, id, name, namespace ?? 'default');
   return {
-    scope,
-    id: `${workload.node.id}-service`,
+    scope: scope as Construct,
+    id,
     props: {
-      metadata: { name: options.name ?? workload.name, ...(namespace ? { namespace } : {}) },
+      metadata: { name, ...(namespace ? { namespace } : {}) },
       selector: ServiceSelector.fromWorkload(workload),
       ports: [{
         port: options.port,
@@ -83,4 +105,18 @@ export function exposeProps(workload: kplus.AbstractPod, options: NodePortExpose
       }],
     },
   };
+}
+
+/** Throws when a Service of this name and namespace, or a construct with this id, is already in the scope. */
+function assertNameFree(scope: Construct, workload: IConstruct, id: string, name: string, namespace: string): void {
+  const taken = scope.node.children.find(child => child instanceof ServiceBase && child.name === name && child.namespace === namespace);
+  if (taken) {
+    throw new TrafficValidationError(EXPOSE_NAME.code,
+      `cannot expose ${workload.node.path} as Service ${JSON.stringify(name)} in namespace ${JSON.stringify(namespace)}: ${taken.node.path} already has that name; give this one another name (the name option)`);
+  }
+  const occupant = scope.node.tryFindChild(id);
+  if (occupant) {
+    throw new TrafficValidationError(EXPOSE_NAME.code,
+      `cannot expose ${workload.node.path} as Service ${JSON.stringify(name)}: its construct id ${JSON.stringify(id)} is already used by ${occupant.node.path}; give the Service another name (the name option)`);
+  }
 }

@@ -43,6 +43,8 @@ export interface IService extends IConstruct {
   /** The Service's `metadata.name`. */
   readonly name: string;
   /** The namespace the Service is in (`default` when neither the Service nor its chart sets one). */
+  // jsii warns that `namespace` is a C# keyword; C# bindings PascalCase it (`Namespace`), as
+  // cdk8s's own ApiObjectMetadata.namespace, and it is the Kubernetes field name (scripts/build.js).
   readonly namespace: string;
   /** The in-cluster DNS name, `<name>.<namespace>.svc.<cluster domain>`. */
   readonly dnsName: string;

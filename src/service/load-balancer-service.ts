@@ -1,8 +1,7 @@
-import { Construct } from 'constructs';
-import * as kplus from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
 import { JsonObject } from '../validation/manifest';
 import { exposeProps, NodePortExposeOptions } from './expose';
-import { NodePortService, NodePortServiceProps } from './node-port-service';
+import { NodePortServiceBase, NodePortServiceProps } from './node-port-service-base';
 import { compact, nonEmpty } from '../util/json';
 
 /**
@@ -51,21 +50,36 @@ export interface LoadBalancerServiceProps extends NodePortServiceProps {
 }
 
 /**
- * A LoadBalancer Service: a NodePort Service with an external load balancer in front.
+ * A LoadBalancer Service: a NodePort Service with an external load balancer in front. It has
+ * every NodePort field (it shares `NodePortServiceBase` with `NodePortService`).
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/service/#loadbalancer
  */
-export class LoadBalancerService extends NodePortService {
+export class LoadBalancerService extends NodePortServiceBase {
+  private readonly lbProps: LoadBalancerServiceProps;
+
   /**
-   * The one-line `kubectl expose deployment nginx --port=80 --type=LoadBalancer`.
+   * The one-line `kubectl expose deployment nginx --port=80 --type=LoadBalancer`: a Service
+   * named after the workload, in the workload's scope, selecting its pods.
+   *
+   * @param workload any construct that renders a pod template, as `ServiceSelector.fromWorkload` takes
+   * @param options the port, a fixed node port, and the Service's name when it is not the workload's
    */
-  public static expose(workload: kplus.AbstractPod, options: NodePortExposeOptions): LoadBalancerService {
+  public static expose(workload: IConstruct, options: NodePortExposeOptions): LoadBalancerService {
     const { scope, id, props } = exposeProps(workload, options);
     return new LoadBalancerService(scope, id, props);
   }
 
-  constructor(scope: Construct, id: string, private readonly lbProps: LoadBalancerServiceProps = {}) {
-    super(scope, id, lbProps);
+  /**
+   * Defines a LoadBalancer Service.
+   *
+   * @param scope the construct scope
+   * @param id the construct id
+   * @param props the Service's properties
+   */
+  constructor(scope: Construct, id: string, props: LoadBalancerServiceProps = {}) {
+    super(scope, id, props);
+    this.lbProps = props;
   }
 
   protected typeName(): string {

@@ -12,8 +12,13 @@ export abstract class SelectingService extends ServiceBase {
     if (props.selector) this._select(props.selector);
   }
 
-  /** Adds pods to select (labels of all selectors must match). */
-  public select(selector: ServiceSelector): void {
+  /**
+   * Adds pods to select: the labels of every selector are combined, and a pod must carry all
+   * of them. (Named after `addPort`; `select` is a reserved word in Go.)
+   *
+   * @param selector labels, or a workload whose pods to select
+   */
+  public addSelector(selector: ServiceSelector): void {
     this._select(selector);
   }
 }

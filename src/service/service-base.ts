@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ResolvedSelector, ServiceSelector } from '../selector/service-selector';
+import { ResolvedSelector } from '../selector/resolved-selector';
+import { ServiceSelector } from '../selector/service-selector';
 import { Session, currentSession } from '../synth/session';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { TrafficValidationError } from '../validation/errors';
@@ -37,11 +38,15 @@ export interface ServiceBaseProps {
 }
 
 /**
- * What the base needs from a concrete Service class.
- * @internal
+ * What the base needs from a concrete Service class (subclasses pass it to the protected
+ * constructor).
  */
 export interface ServiceDefinition {
-  /** The range fixed node ports are checked against. */
+  /**
+   * The range fixed node ports are checked against.
+   *
+   * @default - the `cdk8s-traffic:nodePortRange` context value, else 30000-32767
+   */
   readonly nodePortRange?: NodePortRange;
 }
 
@@ -87,6 +92,8 @@ export abstract class ServiceBase extends Construct implements IService {
   }
 
   /** The namespace the Service is in; `default` when neither it nor its chart sets one. */
+  // jsii warns that `namespace` is a C# keyword; C# bindings PascalCase it (`Namespace`), as
+  // cdk8s's own ApiObjectMetadata.namespace, and it is the Kubernetes field name (scripts/build.js).
   public get namespace(): string {
     return this.apiObject.metadata.namespace ?? 'default';
   }

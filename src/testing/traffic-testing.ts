@@ -19,6 +19,11 @@ export class SynthesizedYaml {
  * Jest snapshot serializer that prints `SynthesizedYaml` as the YAML itself (no quotes, no
  * escapes), so snapshot diffs read like manifest diffs. Register it once:
  * `expect.addSnapshotSerializer(YAML_SNAPSHOT_SERIALIZER)`.
+ *
+ * Jest is JavaScript only, so this is not published to the other jsii languages; there,
+ * snapshot `TrafficTesting.synthYaml(chart).text` with the language's own snapshot tool.
+ *
+ * @jsii ignore
  */
 export const YAML_SNAPSHOT_SERIALIZER = {
   test(value: unknown): boolean {
@@ -28,16 +33,6 @@ export const YAML_SNAPSHOT_SERIALIZER = {
     return value.text.trimEnd();
   },
 };
-
-/**
- * A synthesised Kubernetes object.
- */
-export interface ManifestObject {
-  readonly apiVersion: string;
-  readonly kind: string;
-  readonly metadata: { readonly name?: string; readonly namespace?: string; readonly [field: string]: unknown };
-  readonly [field: string]: unknown;
-}
 
 /**
  * Helpers for testing charts that use these constructs (or any cdk8s chart).
@@ -54,8 +49,8 @@ export class TrafficTesting {
   /**
    * The manifests of a chart, validated, optionally only those of one kind.
    */
-  public static manifests(chart: Chart, kind?: string): ManifestObject[] {
-    const all: ManifestObject[] = Testing.synth(chart);
+  public static manifests(chart: Chart, kind?: string): { [key: string]: any }[] {
+    const all: { [key: string]: any }[] = Testing.synth(chart);
     return kind === undefined ? all : all.filter(m => m?.kind === kind);
   }
 
@@ -63,7 +58,7 @@ export class TrafficTesting {
    * The one manifest of a chart with this kind and `metadata.name`; throws, listing what
    * there is, when there is none or more than one.
    */
-  public static manifest(chart: Chart, kind: string, name: string): ManifestObject {
+  public static manifest(chart: Chart, kind: string, name: string): { [key: string]: any } {
     const all = TrafficTesting.manifests(chart);
     const found = all.filter(m => m?.kind === kind && m?.metadata?.name === name);
     if (found.length !== 1) {

@@ -14,6 +14,7 @@ export const CONSTRUCT_CHECKS: readonly ConstructCheck[] = [
   { code: 'SEL002', name: 'selector-namespace', severity: Severity.ERROR, description: 'a Service selects pods in its own namespace only; the selected workload or pod selector is elsewhere' },
   { code: 'SEL003', name: 'selector-empty', severity: Severity.ERROR, description: 'the workload has no pod labels to select its pods by' },
   { code: 'SEL004', name: 'selector-conflict', severity: Severity.ERROR, description: 'combined selectors require two values for one label key, so no pod can match' },
+  { code: 'SEL005', name: 'selector-pod-template', severity: Severity.ERROR, description: 'the construct given as a workload renders no pod template (no workload, Pod or ApiObject with spec.template to select pods from)' },
   { code: 'EPS023', name: 'endpoint-port-underivable', severity: Severity.ERROR, description: 'an EndpointSlice cannot derive its port from a Service port whose targetPort is a container port name; give explicit ports' },
   { code: 'EPS024', name: 'endpoint-port-unmatched', severity: Severity.ERROR, description: 'an EndpointSlice port matches no Service port by name and protocol, so no Service traffic reaches it' },
   { code: 'EPS025', name: 'endpoint-slice-service-mismatch', severity: Severity.ERROR, description: "an EndpointSlice's namespace or service-name label disagrees with its Service" },
@@ -21,4 +22,5 @@ export const CONSTRUCT_CHECKS: readonly ConstructCheck[] = [
   { code: 'TRF001', name: 'manifest-is-object', severity: Severity.ERROR, description: 'a manifest must be a mapping with apiVersion, kind and metadata' },
   { code: 'TRF002', name: 'renderable', severity: Severity.ERROR, description: 'a generated object could not be rendered at synth' },
   { code: 'TRF010', name: 'cluster-domain', severity: Severity.ERROR, description: 'the cluster DNS domain given to a Service is not a DNS subdomain (thrown when the Service is created)' },
+  { code: 'TRF011', name: 'expose-unique-name', severity: Severity.ERROR, description: 'expose() was asked for a Service name or construct id already used in the workload\'s scope (thrown when the Service is created)' },
 ];

@@ -7,3 +7,21 @@ export const NODE_PORT_RANGE_CONTEXT = 'cdk8s-traffic:nodePortRange';
  * output separately (the CLI or the cdk8s plugin). Value classes still check themselves.
  */
 export const VALIDATION_CONTEXT = 'cdk8s-traffic:validation';
+
+/**
+ * The context keys this library reads (`app.node.setContext(key, value)` before adding
+ * charts), as static constants for every jsii language.
+ */
+export class ContextKeys {
+  /** The app-wide cluster DNS domain, for example `cluster.local`. */
+  public static readonly CLUSTER_DOMAIN = CLUSTER_DOMAIN_CONTEXT;
+  /** The app-wide node port range, as `30000-32767`. */
+  public static readonly NODE_PORT_RANGE = NODE_PORT_RANGE_CONTEXT;
+  /**
+   * Synth-time validation: `'off'` turns it off, for apps that validate their output
+   * separately (the CLI or the cdk8s plugin). Value classes still check themselves.
+   */
+  public static readonly VALIDATION = VALIDATION_CONTEXT;
+
+  private constructor() {}
+}

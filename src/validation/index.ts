@@ -6,3 +6,4 @@ export { validateManifests, ruleCatalogue } from './engine';
 export type { RuleInfo } from './engine';
 export { formatDiagnostic } from './format-diagnostic';
 export * from './context-keys';
+export * from './validation';

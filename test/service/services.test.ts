@@ -338,11 +338,11 @@ describe('synth sessions', () => {
     const svc = new ClusterIpService(chart, 'web', { metadata: { name: 'web' }, ports: [{ port: 80 }] });
     expect(synthErrors(cdkApp)).toBeUndefined();
     expect(manifestsOf(chart, 'Service')[0].spec.selector).toBeUndefined();
-    svc.select(ServiceSelector.fromWorkload(deployment));
+    svc.addSelector(ServiceSelector.fromWorkload(deployment));
     expect(manifestsOf(chart, 'Service')[0].spec.selector).toEqual({ app: 'api' });
     deployment.podMetadata.addLabel('app', 'web');
     expect(manifestsOf(chart, 'Service')[0].spec.selector).toEqual({ app: 'web' });
-    svc.select(app);
+    svc.addSelector(app);
     expect(manifestsOf(chart, 'Service')[0].spec.selector).toEqual({ app: 'web' });
     deployment.podMetadata.addLabel('app', 'api');
     expect(synthErrors(cdkApp)).toContain('[test/web] SEL004');

@@ -1,6 +1,6 @@
 /**
  * The few shapes of ajv this layer uses, declared here so that nothing depends on ajv's
- * typings (ajv is a dependency of the model packages, not of this library).
+ * typings: ajv runs only when the validators are generated (scripts/), never in the library.
  */
 
 /** One error as ajv reports it. */
@@ -31,8 +31,8 @@ export interface SchemaValidator {
   validate(manifest: { readonly [key: string]: unknown }): readonly AjvError[];
   /**
    * Whether `schemaPath` runs from the schema root, so that errors inside a `oneOf` branch can
-   * be told apart by `/oneOf/` in it (runtime-compiled ajv). The standalone validators of
-   * kubernetes-models restart schema paths in each referenced schema.
+   * be told apart by `/oneOf/` in it (the Istio spec, compiled as one schema). The validators
+   * of kubernetes-models restart schema paths in each referenced schema.
    */
   readonly rootSchemaPaths: boolean;
 }

@@ -1,6 +1,7 @@
 /**
- * The OpenAPI formats Istio's schema uses, for ajv: the runtime compile in istio-validator.ts
- * and the precompiled validator (istio-spec-validator.generated.js) load them from here.
+ * The OpenAPI formats Istio's schema uses, for ajv: the precompiled validator
+ * (istio-spec-validator.generated.js) loads them from here, and its generator and the tests
+ * compile the schema with them (scripts/istio-schema.ts).
  */
 
 const INT32_MIN = -2147483648;

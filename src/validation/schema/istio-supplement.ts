@@ -1,7 +1,7 @@
 /**
  * What Istio's VirtualService schema gained after 1.18, the release whose CRDs
  * @kubernetes-models/istio 2.3.0 was built from. Hand-written from
- * /work/shared/reference/istio-virtualservice.md (§1, "since" column; "CRD structural
+ * the Istio VirtualService reference (§1, "since" column; "CRD structural
  * checks") and Istio's current CRD (manifests/charts/base/files/crd-all.gen.yaml). It is
  * patched into the package's schema (types, enums, required fields, uint32 ranges) and into
  * the known-field tree, so that manifests valid for current Istio pass and its required

@@ -1,33 +1,34 @@
 /**
- * The Kubernetes OpenAPI validators of kubernetes-models 4.5.1.
+ * The Kubernetes OpenAPI validators of kubernetes-models 4.5.1, for Service, EndpointSlice
+ * and the ObjectMeta of custom resources.
  *
- * Each model class validates by throwing (`new Service(obj).validate()` copies the object,
- * then throws a ValidationError on the first invalid call). Under the hood it runs an
- * ajv-standalone validate function from `kubernetes-models/_schemas/*.js`, which returns
- * false and sets `.errors` (allErrors mode). Those files are not in the package's `exports`
- * map, so they are loaded by file path next to the model module, the way the model itself
- * loads them: the same module instance, no copy, no exception.
+ * They are ajv standalone validate functions (all errors, returning false and setting
+ * `.errors`), copied with the schema modules they require into
+ * kubernetes-validators.generated.js by scripts/generate-kubernetes-validators.ts, so that
+ * running them loads neither kubernetes-models nor ajv.
  */
-import * as path from 'path';
 import { AjvValidateFunction, SchemaValidator } from './ajv-types';
+import { loadGenerated } from './generated-module';
 
-let schemasDir: string | undefined;
-
-function schemaFile(name: string): string {
-  schemasDir ??= path.join(path.dirname(require.resolve('kubernetes-models/v1/Service')), '..', '_schemas');
-  return path.join(schemasDir, `${name}.js`);
+/** What kubernetes-validators.generated.js exports. */
+interface GeneratedValidators {
+  readonly IoK8sApiCoreV1Service: AjvValidateFunction;
+  readonly IoK8sApiDiscoveryV1EndpointSlice: AjvValidateFunction;
+  readonly IoK8sApimachineryPkgApisMetaV1ObjectMeta: AjvValidateFunction;
 }
 
-function loadValidate(file: string): AjvValidateFunction {
-  const loaded: unknown = require(file);
-  const validate = (loaded as { validate?: unknown }).validate;
-  if (typeof validate !== 'function') throw new Error(`${file} exports no validate function`);
-  return validate as AjvValidateFunction;
+let generated: GeneratedValidators | undefined;
+
+/** The generated module, loaded on first use: a run that checks no Service does not pay for it. */
+function generatedValidators(): GeneratedValidators {
+  generated ??= loadGenerated('kubernetes-validators.generated.js', 'scripts/generate-kubernetes-validators.ts',
+    () => require('./kubernetes-validators.generated.js')) as GeneratedValidators;
+  return generated;
 }
 
-function wholeObjectValidator(schema: string): SchemaValidator {
-  const validate = loadValidate(schemaFile(schema));
+function wholeObjectValidator(validate: AjvValidateFunction): SchemaValidator {
   return {
+    // each schema module restarts its schema paths at its own root
     rootSchemaPaths: false,
     validate: manifest => (validate(manifest) ? [] : validate.errors ?? []),
   };
@@ -35,25 +36,18 @@ function wholeObjectValidator(schema: string): SchemaValidator {
 
 let service: SchemaValidator | undefined;
 let endpointSlice: SchemaValidator | undefined;
-let objectMeta: AjvValidateFunction | undefined;
 
 /** `v1/Service` (IoK8sApiCoreV1Service), the whole object. */
 export function serviceValidator(): SchemaValidator {
-  return service ??= wholeObjectValidator('IoK8sApiCoreV1Service');
+  return service ??= wholeObjectValidator(generatedValidators().IoK8sApiCoreV1Service);
 }
 
 /** `discovery.k8s.io/v1/EndpointSlice` (IoK8sApiDiscoveryV1EndpointSlice), the whole object. */
 export function endpointSliceValidator(): SchemaValidator {
-  return endpointSlice ??= wholeObjectValidator('IoK8sApiDiscoveryV1EndpointSlice');
+  return endpointSlice ??= wholeObjectValidator(generatedValidators().IoK8sApiDiscoveryV1EndpointSlice);
 }
 
 /** Kubernetes `ObjectMeta`, for the metadata of custom resources. */
 export function objectMetaValidate(): AjvValidateFunction {
-  if (!objectMeta) {
-    const file = require.resolve('@kubernetes-models/apimachinery/_schemas/IoK8sApimachineryPkgApisMetaV1ObjectMeta', {
-      paths: [path.dirname(require.resolve('kubernetes-models/v1/Service'))],
-    });
-    objectMeta = loadValidate(file);
-  }
-  return objectMeta;
+  return generatedValidators().IoK8sApimachineryPkgApisMetaV1ObjectMeta;
 }

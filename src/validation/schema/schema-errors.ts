@@ -71,7 +71,7 @@ function limitFinding(at: FieldLocation, error: AjvError): SchemaFinding {
 
 /**
  * The field names an "at most one of" constraint names: the `required` lists of a oneOf's
- * branches, or of the anyOf under a `not` (the rewritten form, see istio-validator.ts).
+ * branches, or of the anyOf under a `not` (the rewritten form, see scripts/at-most-one-of.ts).
  */
 function exclusiveFields(schema: unknown): string[] {
   const branches = Array.isArray(schema) ? schema : (schema as { anyOf?: unknown } | null)?.anyOf;

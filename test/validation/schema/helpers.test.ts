@@ -1,6 +1,6 @@
 import { locate } from '../../../src/validation/schema/instance-path';
-import { atMostOneOfFields, rewriteAtMostOneOf } from '../../../src/validation/schema/at-most-one-of';
-import { capturedModelSchema, compileSpecSchema, virtualServiceSpecSchema } from '../../../src/validation/schema/istio-validator';
+import { atMostOneOfFields, rewriteAtMostOneOf } from '../../../scripts/at-most-one-of';
+import { capturedModelSchema, compileSpecSchema, virtualServiceSpecSchema } from '../../../scripts/istio-schema';
 import { knownFieldsFor } from '../../../src/validation/schema/known-fields';
 import { closestName, editDistance } from '../../../src/validation/schema/suggest';
 

@@ -1,12 +1,18 @@
 import * as fs from 'fs';
 import { ISTIO_VALIDATOR_FILE, renderIstioValidator } from '../../../scripts/generate-istio-validator';
-import { compiledSpecValidator } from '../../../src/validation/schema/istio-validator';
+import { compiledSpecValidator } from '../../../scripts/istio-schema';
 
 const precompiled = require('../../../src/validation/schema/istio-spec-validator.generated.js') as ((data: unknown) => boolean) & { errors?: Array<{ instancePath: string; keyword: string }> | null };
 
 test('istio-spec-validator.generated.js is up to date (run npx ts-node --transpile-only scripts/generate-istio-validator.ts)', () => {
   expect(fs.readFileSync(ISTIO_VALIDATOR_FILE, 'utf-8')).toBe(renderIstioValidator());
 }, 30000);
+
+test('istio-spec-validator.generated.js requires nothing but istio-formats', () => {
+  const text = fs.readFileSync(ISTIO_VALIDATOR_FILE, 'utf-8');
+  const requests = new Set([...text.matchAll(/\brequire\(\s*(["'])([^"']*)\1\s*\)/g)].map(m => m[2]));
+  expect([...requests]).toEqual(['./istio-formats']);
+});
 
 const SPECS: unknown[] = [
   { hosts: ['foo'], http: [{ route: [{ destination: { host: 'foo' } }], retries: { attempts: 3, perTryTimeout: '2s' } }] },
