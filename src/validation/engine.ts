@@ -152,13 +152,15 @@ export interface RuleInfo {
   readonly description: string;
   /** The `apiVersion/kind` keys it applies to; empty for rules over the whole set. */
   readonly appliesTo: string[];
+  /** The codes of the upstream checks it corresponds to (istioctl analyze `IST…`, Kiali `KIA…`); empty when none. */
+  readonly upstream: string[];
 }
 
 /** Every rule the engine runs, in code order. */
 export function ruleCatalogue(): RuleInfo[] {
   const all: RuleInfo[] = [
-    ...MANIFEST_RULES.map(r => ({ code: r.code, name: r.name, severity: r.severity, description: r.description, appliesTo: [...r.appliesTo] })),
-    ...SET_RULES.map(r => ({ code: r.code, name: r.name, severity: r.severity, description: r.description, appliesTo: [] })),
+    ...MANIFEST_RULES.map(r => ({ code: r.code, name: r.name, severity: r.severity, description: r.description, appliesTo: [...r.appliesTo], upstream: [...(r.upstream ?? [])] })),
+    ...SET_RULES.map(r => ({ code: r.code, name: r.name, severity: r.severity, description: r.description, appliesTo: [], upstream: [...(r.upstream ?? [])] })),
   ];
   return all.sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -26,6 +26,11 @@ export interface ManifestRule {
   readonly appliesTo: readonly string[];
   /** One sentence for the rule catalogue, with the upstream function behind it. */
   readonly description: string;
+  /**
+   * The codes of the upstream checks this rule corresponds to, for example
+   * `['IST0101', 'KIA1107']` (istioctl analyze, Kiali); empty when there is none.
+   */
+  readonly upstream?: readonly string[];
   check(manifest: JsonObject, context: RuleContext): void;
 }
 
@@ -50,5 +55,10 @@ export interface SetRule {
   readonly name: string;
   readonly severity: Severity;
   readonly description: string;
+  /**
+   * The codes of the upstream checks this rule corresponds to, for example
+   * `['IST0101', 'KIA1107']` (istioctl analyze, Kiali); empty when there is none.
+   */
+  readonly upstream?: readonly string[];
   check(manifests: readonly ManifestEntry[], context: SetRuleContext): void;
 }

@@ -1,5 +1,5 @@
-import { isDns1035Label, isDns1035Prefix, isDns1123Subdomain, isDns1123SubdomainPrefix } from '../../format/dns';
-import { ENDPOINT_SLICE, SERVICE } from '../../kinds';
+import { isDns1035Label, isDns1035Prefix, isDns1123Label, isDns1123LabelPrefix, isDns1123Subdomain, isDns1123SubdomainPrefix } from '../../format/dns';
+import { ENDPOINT_SLICE, GATEWAY, SERVICE } from '../../kinds';
 
 /** The format a kind's `metadata.name` must have. */
 export interface NameFormat {
@@ -30,12 +30,25 @@ export const DNS1035_LABEL_NAME: NameFormat = {
 };
 
 /**
+ * A DNS-1123 label: Istio's webhook refuses a Gateway whose name has a dot (ValidateGateway,
+ * "invalid gateway name"), since VirtualServices name gateways as `<namespace>/<name>` and
+ * once did as `<name>.<namespace>`.
+ */
+export const DNS1123_LABEL_NAME: NameFormat = {
+  title: 'DNS-1123 label',
+  checkName: isDns1123Label,
+  checkPrefix: isDns1123LabelPrefix,
+  explain: kind => `${kind} names are DNS-1123 labels: no dots`,
+};
+
+/**
  * Name format per `apiVersion/kind` key; kinds not listed use `DEFAULT_NAME_FORMAT`.
  * Add a kind here when its upstream `ValidateNameFunc` is not `NameIsDNSSubdomain`.
  */
 export const NAME_FORMATS: Readonly<Record<string, NameFormat>> = {
   [SERVICE]: DNS1035_LABEL_NAME, // ValidateServiceName
   [ENDPOINT_SLICE]: DNS1123_SUBDOMAIN_NAME, // ValidateEndpointSliceName
+  ...Object.fromEntries(GATEWAY.map(key => [key, DNS1123_LABEL_NAME])), // ValidateGateway
 };
 
 /** The name format of kinds not in `NAME_FORMATS` (CRDs such as Istio's use it too). */
