@@ -4,7 +4,7 @@
  * one pass over the set, so a rule that looks things up in it stays linear in the set size.
  */
 import { isValidPortNum } from '../../format/ports';
-import { SERVICE, VIRTUAL_SERVICE } from '../../kinds';
+import { DESTINATION_RULE, GATEWAY, SERVICE, VIRTUAL_SERVICE } from '../../kinds';
 import { JsonObject, arrayAt, objectAt, stringAt, typeKey, valueAt } from '../../manifest';
 import { ManifestEntry } from '../../rule';
 import { servicePorts } from '../service/fields';
@@ -34,17 +34,26 @@ export interface SetKinds {
   readonly virtualServices: readonly ManifestEntry[];
   /** ServiceEntries of any version of `networking.istio.io`. */
   readonly serviceEntries: readonly ManifestEntry[];
+  /** DestinationRules of every served version. */
+  readonly destinationRules: readonly ManifestEntry[];
+  /** Istio Gateways (`networking.istio.io`) of every served version. */
+  readonly gateways: readonly ManifestEntry[];
   /** Everything else: the workloads whose pod templates the selectors are matched against are among them. */
   readonly others: readonly ManifestEntry[];
 }
 
 function classify(manifests: readonly ManifestEntry[]): SetKinds {
-  const kinds = { services: [] as ManifestEntry[], virtualServices: [] as ManifestEntry[], serviceEntries: [] as ManifestEntry[], others: [] as ManifestEntry[] };
+  const kinds = {
+    services: [] as ManifestEntry[], virtualServices: [] as ManifestEntry[], serviceEntries: [] as ManifestEntry[],
+    destinationRules: [] as ManifestEntry[], gateways: [] as ManifestEntry[], others: [] as ManifestEntry[],
+  };
   for (const entry of manifests) {
     const key = typeKey(entry.manifest);
     if (key === SERVICE) kinds.services.push(entry);
     else if (VIRTUAL_SERVICE.includes(key)) kinds.virtualServices.push(entry);
     else if (stringAt(entry.manifest, 'kind') === 'ServiceEntry' && groupOf(entry.manifest) === 'networking.istio.io') kinds.serviceEntries.push(entry);
+    else if (DESTINATION_RULE.includes(key)) kinds.destinationRules.push(entry);
+    else if (GATEWAY.includes(key)) kinds.gateways.push(entry);
     else kinds.others.push(entry);
   }
   return kinds;
