@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { compact, nonEmpty } from '../util/json';
 import { renderIstioDuration } from './istio-duration';
-import { StringMatch } from './string-match';
+import { renderStringMatch, StringMatch } from './string-match';
 
 /**
  * What happens to a preflight request whose origin matches no allowed origin.
@@ -68,10 +68,10 @@ export interface CorsPolicy {
 }
 
 /** @internal */
-export function renderCorsPolicy(policy: CorsPolicy | undefined): { [key: string]: unknown } | undefined {
+export function renderCorsPolicy(policy: CorsPolicy | undefined, path: string): { [key: string]: unknown } | undefined {
   if (!policy) return undefined;
   return compact({
-    allowOrigins: nonEmpty(policy.allowOrigins?.map(o => o._render())),
+    allowOrigins: nonEmpty(policy.allowOrigins?.map((o, i) => renderStringMatch(o, `${path}.allowOrigins[${i}]`))),
     allowMethods: nonEmpty(policy.allowMethods),
     allowHeaders: nonEmpty(policy.allowHeaders),
     exposeHeaders: nonEmpty(policy.exposeHeaders),

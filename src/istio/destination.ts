@@ -2,6 +2,7 @@ import { IService } from '../service/i-service';
 import { TrafficValidationError } from '../validation/errors';
 import { isIstioLabel } from '../validation/format/istio-host';
 import { isValidPortNum } from '../validation/format/ports';
+import { expectInstance } from '../util/typed-value';
 
 /**
  * Options for a destination.
@@ -74,4 +75,9 @@ export class Destination {
       ...(this.options.port !== undefined ? { port: { number: this.options.port } } : {}),
     };
   }
+}
+
+/** Renders a destination given for `field`, refusing a value of another kind (TRF012). @internal */
+export function renderDestination(destination: Destination, field: string): { host: string; subset?: string; port?: { number: number } } {
+  return expectInstance(destination, Destination, { field }, "Destination.host('reviews') or Destination.service(service)")._render();
 }

@@ -5,6 +5,7 @@ import { checkHttpStatus } from '../validation/format/http';
 import { GrpcStatus } from './grpc-status';
 import { assertIstioDuration, renderIstioDuration } from './istio-duration';
 import { Percent } from './percent';
+import { expectInstance } from '../util/typed-value';
 
 /**
  * A delay injected before forwarding requests.
@@ -94,6 +95,7 @@ export class Fault {
 }
 
 function checkPercentage(what: string, percentage: Percent): void {
+  expectInstance(percentage, Percent, { field: `Fault.${what}() percentage` }, 'Percent.of(10) or Percent.all()');
   const problems = checkFaultPercentage(percentage.value);
   if (problems.length > 0) {
     throw new TrafficValidationError('VS054', `${what} percentage ${percentage.value}: ${problems.join('; ')}`);
@@ -101,6 +103,7 @@ function checkPercentage(what: string, percentage: Percent): void {
 }
 
 function checkDelay(options: FaultDelayOptions): FaultDelayOptions {
+  expectInstance(options.fixedDelay, Duration, { field: 'Fault.delay() fixedDelay' }, "Duration.seconds(5) or Duration.millis(500) (from 'cdk8s')");
   assertIstioDuration('VS059', 'fixedDelay', options.fixedDelay);
   checkPercentage('delay', options.percentage);
   return options;

@@ -1,5 +1,5 @@
 import { compact, nonEmpty, nonEmptyMap } from '../util/json';
-import { renderMatchMap, StringMatch } from './string-match';
+import { renderMatchMap, renderStringMatch, StringMatch } from './string-match';
 
 /**
  * Conditions on an HTTP request; all set conditions must hold. A route with several
@@ -106,16 +106,16 @@ export interface HttpMatch {
 }
 
 /** @internal */
-export function renderHttpMatch(match: HttpMatch): { [key: string]: unknown } {
+export function renderHttpMatch(match: HttpMatch, path: string): { [key: string]: unknown } {
   return compact({
     name: match.name,
-    uri: match.uri?._render(),
-    scheme: match.scheme?._render(),
-    method: match.method?._render(),
-    authority: match.authority?._render(),
-    headers: renderMatchMap(match.headers),
-    withoutHeaders: renderMatchMap(match.withoutHeaders),
-    queryParams: renderMatchMap(match.queryParams),
+    uri: renderStringMatch(match.uri, `${path}.uri`),
+    scheme: renderStringMatch(match.scheme, `${path}.scheme`),
+    method: renderStringMatch(match.method, `${path}.method`),
+    authority: renderStringMatch(match.authority, `${path}.authority`),
+    headers: renderMatchMap(match.headers, `${path}.headers`),
+    withoutHeaders: renderMatchMap(match.withoutHeaders, `${path}.withoutHeaders`),
+    queryParams: renderMatchMap(match.queryParams, `${path}.queryParams`),
     ignoreUriCase: match.ignoreUriCase,
     port: match.port,
     sourceLabels: nonEmptyMap(match.sourceLabels),

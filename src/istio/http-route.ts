@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { compact, nonEmpty } from '../util/json';
 import { CorsPolicy, renderCorsPolicy } from './cors-policy';
-import { Destination } from './destination';
+import { Destination, renderDestination } from './destination';
 import { HttpDirectResponse, renderDirectResponse } from './direct-response';
 import { Fault } from './fault';
 import { Headers, renderHeaders } from './headers';
@@ -9,8 +9,9 @@ import { HttpMatch, renderHttpMatch } from './http-match';
 import { HttpRedirect, renderRedirect } from './http-redirect';
 import { HttpRewrite, renderRewrite } from './http-rewrite';
 import { renderIstioDuration } from './istio-duration';
-import { Percent } from './percent';
+import { Percent, renderPercent } from './percent';
 import { Retry } from './retry';
+import { optionalInstance } from '../util/typed-value';
 
 /**
  * A weighted destination of an HTTP route.
@@ -180,12 +181,14 @@ export interface HttpRoute {
 }
 
 /** @internal */
-export function renderHttpRoute(route: HttpRoute): { [key: string]: unknown } {
+export function renderHttpRoute(route: HttpRoute, index: number): { [key: string]: unknown } {
+  const path = `http[${index}]`;
+  const timeout = optionalInstance(route.timeout, Duration, { field: `${path}.timeout` }, "Duration.seconds(5) or Duration.millis(500) (from 'cdk8s')");
   return compact({
     name: route.name,
-    match: nonEmpty(route.match?.map(renderHttpMatch)),
-    route: nonEmpty(route.route?.map(d => compact({
-      destination: d.destination._render(),
+    match: nonEmpty(route.match?.map((m, i) => renderHttpMatch(m, `${path}.match[${i}]`))),
+    route: nonEmpty(route.route?.map((d, i) => compact({
+      destination: renderDestination(d.destination, `${path}.route[${i}].destination`),
       weight: d.weight,
       headers: renderHeaders(d.headers),
     }))),
@@ -193,13 +196,16 @@ export function renderHttpRoute(route: HttpRoute): { [key: string]: unknown } {
     directResponse: renderDirectResponse(route.directResponse),
     delegate: route.delegate ? compact({ name: route.delegate.name, namespace: route.delegate.namespace }) : undefined,
     rewrite: renderRewrite(route.rewrite),
-    timeout: route.timeout ? renderIstioDuration(route.timeout) : undefined,
-    retries: route.retries?._render(),
-    fault: route.fault?._render(),
-    mirror: route.mirror?._render(),
-    mirrorPercentage: route.mirrorPercentage?._render(),
-    mirrors: nonEmpty(route.mirrors?.map(m => compact({ destination: m.destination._render(), percentage: m.percentage?._render() }))),
-    corsPolicy: renderCorsPolicy(route.corsPolicy),
+    timeout: timeout ? renderIstioDuration(timeout) : undefined,
+    retries: optionalInstance(route.retries, Retry, { field: `${path}.retries` }, 'Retry.onFailure(), Retry.onGatewayErrors() or Retry.none()')?._render(),
+    fault: optionalInstance(route.fault, Fault, { field: `${path}.fault` }, 'Fault.delay(), Fault.abort() or Fault.delayAndAbort()')?._render(),
+    mirror: route.mirror === undefined ? undefined : renderDestination(route.mirror, `${path}.mirror`),
+    mirrorPercentage: renderPercent(route.mirrorPercentage, `${path}.mirrorPercentage`),
+    mirrors: nonEmpty(route.mirrors?.map((m, i) => compact({
+      destination: renderDestination(m.destination, `${path}.mirrors[${i}].destination`),
+      percentage: renderPercent(m.percentage, `${path}.mirrors[${i}].percentage`),
+    }))),
+    corsPolicy: renderCorsPolicy(route.corsPolicy, `${path}.corsPolicy`),
     headers: renderHeaders(route.headers),
   });
 }

@@ -1,5 +1,5 @@
 import { compact, nonEmpty, nonEmptyMap } from '../util/json';
-import { Destination } from './destination';
+import { Destination, renderDestination } from './destination';
 
 /**
  * A weighted destination of a TCP or TLS route.
@@ -100,19 +100,19 @@ function renderL4Match(match: L4Match): { [key: string]: unknown } {
   });
 }
 
-function renderDestinations(route: RouteDestination[]): Array<{ [key: string]: unknown }> | undefined {
-  return nonEmpty(route.map(d => compact({ destination: d.destination._render(), weight: d.weight })));
+function renderDestinations(route: RouteDestination[], path: string): Array<{ [key: string]: unknown }> | undefined {
+  return nonEmpty(route.map((d, i) => compact({ destination: renderDestination(d.destination, `${path}.route[${i}].destination`), weight: d.weight })));
 }
 
 /** @internal */
-export function renderTcpRoute(route: TcpRoute): { [key: string]: unknown } {
-  return compact({ match: nonEmpty(route.match?.map(renderL4Match)), route: renderDestinations(route.route) });
+export function renderTcpRoute(route: TcpRoute, index: number): { [key: string]: unknown } {
+  return compact({ match: nonEmpty(route.match?.map(renderL4Match)), route: renderDestinations(route.route, `tcp[${index}]`) });
 }
 
 /** @internal */
-export function renderTlsRoute(route: TlsRoute): { [key: string]: unknown } {
+export function renderTlsRoute(route: TlsRoute, index: number): { [key: string]: unknown } {
   return compact({
     match: nonEmpty(route.match.map(m => compact({ sniHosts: [...m.sniHosts], ...renderL4Match(m) }))),
-    route: renderDestinations(route.route),
+    route: renderDestinations(route.route, `tls[${index}]`),
   });
 }

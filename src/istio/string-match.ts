@@ -1,5 +1,6 @@
 import { TrafficValidationError } from '../validation/errors';
 import { validateRegex } from '../validation/format/re2';
+import { optionalInstance } from '../util/typed-value';
 
 /**
  * How a request attribute (URI, header, method...) is matched.
@@ -37,8 +38,16 @@ export class StringMatch {
   }
 }
 
-/** Renders a map of StringMatches. @internal */
-export function renderMatchMap(map: { [key: string]: StringMatch } | undefined): { [key: string]: { [kind: string]: string } } | undefined {
+/** How a StringMatch is created, for messages about values of another kind. */
+const BUILDERS = 'StringMatch.exact(), StringMatch.prefix() or StringMatch.regex()';
+
+/** Renders one StringMatch given for `field`, refusing a value of another kind (TRF012). @internal */
+export function renderStringMatch(match: StringMatch | undefined, field: string): { [kind: string]: string } | undefined {
+  return optionalInstance(match, StringMatch, { field }, BUILDERS)?._render();
+}
+
+/** Renders a map of StringMatches given for `field`. @internal */
+export function renderMatchMap(map: { [key: string]: StringMatch } | undefined, field: string): { [key: string]: { [kind: string]: string } } | undefined {
   if (!map || Object.keys(map).length === 0) return undefined;
-  return Object.fromEntries(Object.entries(map).map(([key, match]) => [key, match._render()]));
+  return Object.fromEntries(Object.entries(map).map(([key, match]) => [key, renderStringMatch(match, `${field}[${JSON.stringify(key)}]`) as { [kind: string]: string }]));
 }

@@ -6,6 +6,7 @@ import { VirtualServiceApiVersion } from './api-version';
 import { Host } from './host';
 import { HttpDelegate, HttpRoute, renderHttpRoute } from './http-route';
 import { renderTcpRoute, renderTlsRoute, TcpRoute, TlsRoute } from './l4-route';
+import { expectInstance } from '../util/typed-value';
 
 /** The reserved gateway name for all sidecars in the mesh (`VirtualService.MESH_GATEWAY` in every jsii language). */
 export const MESH_GATEWAY = 'mesh';
@@ -148,7 +149,7 @@ export class VirtualService extends Construct {
 
   private renderSpec(): { [key: string]: unknown } {
     return compact({
-      hosts: nonEmpty(this.hosts.map(h => h.name)),
+      hosts: nonEmpty(this.hosts.map((h, i) => expectInstance(h, Host, { field: `hosts[${i}]` }, "Host.of('reviews') or Host.service(service)").name)),
       gateways: nonEmpty(this.props.gateways),
       exportTo: nonEmpty(this.props.exportTo),
       http: nonEmpty(this.httpRoutes.map(renderHttpRoute)),

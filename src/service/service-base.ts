@@ -15,6 +15,8 @@ import { compact } from '../util/json';
 import { IService, ServicePortInfo } from './i-service';
 import { Protocol } from './protocol';
 import { NodePortServicePort } from './service-port';
+import { TargetPort } from './target-port';
+import { expectInstance, optionalInstance } from '../util/typed-value';
 
 
 /**
@@ -127,11 +129,14 @@ export abstract class ServiceBase extends Construct implements IService {
    * @internal
    */
   protected _select(selector: ServiceSelector): void {
-    this.selectors.push(selector);
+    this.selectors.push(expectInstance(selector, ServiceSelector, { field: 'selector', construct: this },
+      'ServiceSelector.fromLabels({ app: \'web\' }) or ServiceSelector.fromWorkload(workload)'));
   }
 
   /** @internal */
   protected _addPort(port: NodePortServicePort): void {
+    optionalInstance(port.targetPort, TargetPort, { field: `ports[${this.servicePorts.length}].targetPort`, construct: this },
+      'TargetPort.number(8080) or TargetPort.named(\'http\')');
     this.servicePorts.push(port);
   }
 

@@ -5,6 +5,7 @@ import { ServiceBaseProps } from './service-base';
 import { compact, nonEmpty } from '../util/json';
 import { SessionAffinity } from './session-affinity';
 import { ExternalTrafficPolicy, InternalTrafficPolicy, TrafficDistribution } from './traffic-policy';
+import { optionalInstance } from '../util/typed-value';
 
 /**
  * Properties of the Services that send traffic to pods (every type but ExternalName).
@@ -112,6 +113,6 @@ export function renderVirtualIpFields(props: VirtualIpServiceProps, externalTraf
     clusterIPs: nonEmpty(props.clusterIps),
     externalIPs: nonEmpty(props.externalIps),
     externalTrafficPolicy,
-    ...(props.sessionAffinity?._render() ?? {}),
+    ...(optionalInstance(props.sessionAffinity, SessionAffinity, { field: 'sessionAffinity' }, 'SessionAffinity.none() or SessionAffinity.clientIp()')?._render() ?? {}),
   });
 }

@@ -23,4 +23,6 @@ export const CONSTRUCT_CHECKS: readonly ConstructCheck[] = [
   { code: 'TRF002', name: 'renderable', severity: Severity.ERROR, description: 'a generated object could not be rendered at synth' },
   { code: 'TRF010', name: 'cluster-domain', severity: Severity.ERROR, description: 'the cluster DNS domain given to a Service is not a DNS subdomain (thrown when the Service is created)' },
   { code: 'TRF011', name: 'expose-unique-name', severity: Severity.ERROR, description: 'expose() was asked for a Service name or construct id already used in the workload\'s scope (thrown when the Service is created)' },
+  { code: 'TRF012', name: 'value-kind', severity: Severity.ERROR, description: 'a value given where a typed value is expected (a TargetPort, StringMatch, Destination, Percent, Duration...) is of another kind, as JavaScript or another jsii language can pass it; the message names the field and the builder to use' },
+  { code: 'TRF013', name: 'percent-range', severity: Severity.ERROR, description: 'Percent.of() takes a number from 0 to 100 (thrown when the Percent is created; where it is used adds its own rules, such as VS054 for fault percentages)' },
 ];

@@ -86,7 +86,7 @@ describe('Percent', () => {
   });
 
   test.each([150, -1, Number.NaN])('errors when the value is %p', value => {
-    expect(() => Percent.of(value)).toThrow(/^VS024 percentage/);
+    expect(() => Percent.of(value)).toThrow(/^TRF013 Percent.of\(/);
   });
 });
 

@@ -2,7 +2,9 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { CLUSTER_DOMAIN_CONTEXT, VALIDATION_CONTEXT } from '../context-keys';
 import { Diagnostic, Severity } from '../diagnostic';
-import { checkManifest, checkSet } from '../engine';
+import { CONSTRUCT_CHECKS } from '../construct-checks';
+import { checkManifest, checkSet, ruleCatalogue } from '../engine';
+import { TrafficValidationError } from '../errors';
 import { formatDiagnostic } from '../format-diagnostic';
 import { isObject } from '../manifest';
 import { ResolvedOptions, resolveOptions } from '../options';
@@ -69,13 +71,31 @@ function resultsFor(root: IConstruct, atRoot: boolean): AppResults {
   return latest.get(root) as AppResults;
 }
 
-function render(apiObject: ApiObject): { json?: unknown; error?: string } {
+/** Why an object could not be rendered: a value refused while rendering (TRF012...) or anything else (TRF002). */
+interface RenderFailure {
+  readonly code: string;
+  readonly message: string;
+}
+
+function render(apiObject: ApiObject): { json?: unknown; error?: RenderFailure } {
   try {
     return { json: apiObject.toJson() };
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    const text = error instanceof Error ? error.message : String(error);
+    // ApiObject.toJson() rethrows what a value's producer threw as a new Error whose message
+    // ends with the original as text (`...: TrafficValidationError: TRF012 ...`), without a
+    // cause; a value our builders refused while rendering keeps its own code this way.
+    const ours = error instanceof TrafficValidationError ? `${error.name}: ${error.message}` : text;
+    const marker = ours.indexOf(OUR_ERROR);
+    if (marker >= 0) {
+      const refused = /^([A-Z]{2,4}\d{3}) ([\s\S]*)$/.exec(ours.slice(marker + OUR_ERROR.length));
+      if (refused) return { error: { code: refused[1], message: refused[2] } };
+    }
+    return { error: { code: 'TRF002', message: `the object could not be rendered: ${text}` } };
   }
 }
+
+const OUR_ERROR = 'TrafficValidationError: ';
 
 function appOptions(root: IConstruct): ResolvedOptions {
   const clusterDomain = root.node.tryGetContext(CLUSTER_DOMAIN_CONTEXT);
@@ -94,7 +114,7 @@ function checkApp(root: IConstruct): AppResults {
   };
   // Every object is rendered first, then checked: rendering is most of synth, and running the
   // rules between renders made the whole synth measurably slower (npm run bench).
-  const rendered: Array<{ construct: ApiObject; owner: Owner | undefined; json?: unknown; error?: string }> = [];
+  const rendered: Array<{ construct: ApiObject; owner: Owner | undefined; json?: unknown; error?: RenderFailure }> = [];
   for (const construct of root.node.findAll()) {
     if (!ApiObject.isApiObject(construct)) continue;
     const { json, error } = render(construct);
@@ -126,12 +146,12 @@ function checkApp(root: IConstruct): AppResults {
   return { errors, unowned };
 }
 
-function renderError(apiObject: ApiObject, message: string): Diagnostic {
+function renderError(apiObject: ApiObject, failure: RenderFailure): Diagnostic {
   return {
     severity: Severity.ERROR,
-    code: 'TRF002',
-    rule: 'renderable',
-    message: `the object could not be rendered: ${message}`,
+    code: failure.code,
+    rule: CONSTRUCT_CHECKS.find(check => check.code === failure.code)?.name ?? ruleCatalogue().find(rule => rule.code === failure.code)?.name ?? 'renderable',
+    message: failure.message,
     path: '',
     resource: `${apiObject.kind}/${apiObject.metadata.namespace ?? 'default'}/${apiObject.name}`,
     index: 0,
