@@ -93,7 +93,7 @@ export abstract class ServiceBase extends Construct implements IService {
     return this.apiObject.metadata;
   }
 
-  /** The namespace the Service is in; `default` when neither it nor its chart sets one. */
+  /** The namespace the Service is in (`default` when neither it nor its chart sets one). */
   // jsii warns that `namespace` is a C# keyword; C# bindings PascalCase it (`Namespace`), as
   // cdk8s's own ApiObjectMetadata.namespace, and it is the Kubernetes field name (scripts/build.js).
   public get namespace(): string {

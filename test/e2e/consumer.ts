@@ -199,3 +199,12 @@ export function manifestNamed(manifests: any[], kind: string, name: string): any
   }
   return found[0];
 }
+
+/**
+ * Asserts that a process succeeded without printing anything on the given streams (both by
+ * default); on failure the assertion shows the status and the output together.
+ */
+export function expectQuietSuccess(result: ProcessResult, streams: 'both' | 'stderr' = 'both'): void {
+  const output = streams === 'both' ? result.stdout + result.stderr : result.stderr;
+  expect({ status: result.status, output }).toEqual({ status: 0, output: '' });
+}

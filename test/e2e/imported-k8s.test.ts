@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConsumerApp, manifestNamed } from './consumer';
+import { ConsumerApp, manifestNamed, expectQuietSuccess } from './consumer';
 import { IMPORTED_K8S_TS } from './imported-k8s-source';
 import { ROOT } from './run';
 
@@ -57,14 +57,12 @@ describe('an app on imported k8s types, without cdk8s-plus', () => {
 
   test('compiles strictly against the library declarations', () => {
     const tsc = app.compile();
-    expect(tsc.stdout + tsc.stderr).toBe('');
-    expect(tsc.status).toBe(0);
+    expectQuietSuccess(tsc);
   });
 
   test('synthesises a Service selecting the Deployment and two exposes of it with their own names', () => {
     const synth = app.synth();
-    expect(synth.stderr).toBe('');
-    expect(synth.status).toBe(0);
+    expectQuietSuccess(synth, 'stderr');
     expect(synth.stdout).toBe('nginx.default.svc.cluster.local\nnginx-internal.default.svc.cluster.local\n0\n');
 
     const manifests = app.manifests();
