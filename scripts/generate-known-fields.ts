@@ -2,7 +2,7 @@
  * Writes src/validation/schema/known-fields.generated.ts: the field names the Kubernetes and
  * Istio models know, as nested trees, read with the TypeScript compiler API from the `.d.ts`
  * files of kubernetes-models (Service, EndpointSlice) and @kubernetes-models/istio
- * (VirtualService v1beta1 and v1alpha3).
+ * (VirtualService, DestinationRule, Gateway and ServiceEntry, each in v1beta1 and v1alpha3).
  *
  *   npx ts-node --transpile-only scripts/generate-known-fields.ts
  *
@@ -27,11 +27,23 @@ interface Source {
   readonly doc: string;
 }
 
+/** The v1beta1 and v1alpha3 models of an Istio kind (the package has no networking.istio.io/v1). */
+function istioSources(kind: string, constant: string): Source[] {
+  return ['v1beta1', 'v1alpha3'].map(version => ({
+    name: `${constant}_${version.toUpperCase()}_FIELDS`,
+    module: `@kubernetes-models/istio/networking.istio.io/${version}/${kind}`,
+    interfaceName: `I${kind}`,
+    doc: `\`networking.istio.io/${version}/${kind}\` (@kubernetes-models/istio, Istio 1.18 CRDs)`,
+  }));
+}
+
 const SOURCES: readonly Source[] = [
   { name: 'SERVICE_FIELDS', module: 'kubernetes-models/v1/Service', interfaceName: 'IService', doc: '`v1/Service` (kubernetes-models)' },
   { name: 'ENDPOINT_SLICE_FIELDS', module: 'kubernetes-models/discovery.k8s.io/v1/EndpointSlice', interfaceName: 'IEndpointSlice', doc: '`discovery.k8s.io/v1/EndpointSlice` (kubernetes-models)' },
-  { name: 'VIRTUAL_SERVICE_V1BETA1_FIELDS', module: '@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService', interfaceName: 'IVirtualService', doc: '`networking.istio.io/v1beta1/VirtualService` (@kubernetes-models/istio, Istio 1.18 CRDs)' },
-  { name: 'VIRTUAL_SERVICE_V1ALPHA3_FIELDS', module: '@kubernetes-models/istio/networking.istio.io/v1alpha3/VirtualService', interfaceName: 'IVirtualService', doc: '`networking.istio.io/v1alpha3/VirtualService` (@kubernetes-models/istio, Istio 1.18 CRDs)' },
+  ...istioSources('VirtualService', 'VIRTUAL_SERVICE'),
+  ...istioSources('DestinationRule', 'DESTINATION_RULE'),
+  ...istioSources('Gateway', 'GATEWAY'),
+  ...istioSources('ServiceEntry', 'SERVICE_ENTRY'),
 ];
 
 /** Top-level fields the trees leave out: `status` is output only and never checked. */
@@ -47,25 +59,36 @@ function declarationFile(specifier: string): string {
   return js.replace(/\.c?js$/, '.d.ts');
 }
 
+/**
+ * What `build` returns: a tree, or `UNRESOLVED` for a type `any` or `unknown`. The models type
+ * the branch of a nested oneOf as `any` (DestinationRule's `consistentHash` inside the
+ * `loadBalancer` alternatives), next to an alternative that describes the field: such a
+ * branch adds nothing, and only a field that nothing describes is an error (checkResolved).
+ */
+const UNRESOLVED = 'unresolved';
+type Built = 0 | typeof UNRESOLVED | { [field: string]: Built };
+
 class TreeBuilder {
   constructor(private readonly checker: ts.TypeChecker) {}
 
   /** The tree of one type; `0` for scalars, lists of scalars, open maps and free-form objects. */
-  build(type: ts.Type, where: string, depth = 0): Tree {
-    if (depth > 32) throw new Error(`type nesting too deep at ${where}`);
-    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) {
-      throw new Error(`${where} has type any or unknown: a declaration did not resolve`);
-    }
+  build(type: ts.Type, where: string, depth = 0): Built {
+    if (depth > 64) throw new Error(`type nesting too deep at ${where}`);
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return UNRESOLVED;
     if (type.isUnion()) {
       return this.merge(type.types
-        .filter(member => !(member.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null)))
+        .filter(member => !(member.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Never)))
         .map(member => this.build(member, where, depth + 1)), where);
+    }
+    // `A & (B | C)` (a oneOf beside common fields), `Array<X> & Array<X>`: the fields of every part
+    if (type.isIntersection()) {
+      return this.merge(type.types.map(member => this.build(member, where, depth + 1)), where);
     }
     if (this.checker.isArrayType(type)) {
       const [element] = this.checker.getTypeArguments(type as ts.TypeReference);
       return this.build(element, `${where}[]`, depth + 1);
     }
-    if (!(type.flags & ts.TypeFlags.Object) && !type.isIntersection()) return 0;
+    if (!(type.flags & ts.TypeFlags.Object)) return 0;
     const properties = this.checker.getPropertiesOfType(type);
     const index = this.checker.getIndexInfosOfType(type).find(info => info.keyType.flags & ts.TypeFlags.String);
     if (index) {
@@ -74,7 +97,7 @@ class TreeBuilder {
       return values === 0 ? 0 : { '*': values };
     }
     if (properties.length === 0) return 0;
-    const tree: { [field: string]: Tree } = {};
+    const tree: { [field: string]: Built } = {};
     for (const property of properties) {
       if (depth === 0 && SKIPPED_TOP_LEVEL.has(property.name)) continue;
       tree[property.name] = this.build(this.checker.getTypeOfSymbol(property), `${where}.${property.name}`, depth + 1);
@@ -83,18 +106,29 @@ class TreeBuilder {
   }
 
   /** The union of the fields of several alternatives (oneOf shapes are unions in the models). */
-  private merge(trees: Tree[], where: string): Tree {
-    const objects = trees.filter((tree): tree is { [field: string]: Tree } => tree !== 0);
+  private merge(trees: Built[], where: string): Built {
+    const resolved = trees.filter(tree => tree !== UNRESOLVED);
+    if (resolved.length === 0) return UNRESOLVED;
+    const objects = resolved.filter((tree): tree is { [field: string]: Built } => tree !== 0);
     if (objects.length === 0) return 0;
-    if (objects.length < trees.length) throw new Error(`${where} mixes objects and scalars`);
-    const merged: { [field: string]: Tree } = {};
+    if (objects.length < resolved.length) throw new Error(`${where} mixes objects and scalars`);
+    const merged: { [field: string]: Built } = {};
     for (const tree of objects) {
       for (const [field, child] of Object.entries(tree)) {
-        merged[field] = field in merged ? this.merge([merged[field], child], `${where}.${field}`) : child;
+        merged[field] = Object.prototype.hasOwnProperty.call(merged, field) ? this.merge([merged[field], child], `${where}.${field}`) : child;
       }
     }
     return merged;
   }
+}
+
+/** The tree, once no field is left that only an `any` describes. */
+function checkResolved(tree: Built, where: string): Tree {
+  if (tree === UNRESOLVED) throw new Error(`${where} has type any or unknown: a declaration did not resolve`);
+  if (tree === 0) return 0;
+  const checked: { [field: string]: Tree } = {};
+  for (const [field, child] of Object.entries(tree)) checked[field] = checkResolved(child, `${where}.${field}`);
+  return checked;
 }
 
 /** Builds the trees, keyed by constant name. */
@@ -118,7 +152,7 @@ export function buildKnownFields(): Record<string, Tree> {
     const declaration = file.statements.find((statement): statement is ts.InterfaceDeclaration =>
       ts.isInterfaceDeclaration(statement) && statement.name.text === source.interfaceName);
     if (!declaration) throw new Error(`${files[i]} declares no interface ${source.interfaceName}`);
-    trees[source.name] = builder.build(checker.getTypeAtLocation(declaration), source.interfaceName);
+    trees[source.name] = checkResolved(builder.build(checker.getTypeAtLocation(declaration), source.interfaceName), source.interfaceName);
   });
   return trees;
 }

@@ -13,7 +13,7 @@ const WRAPPED_FIELDS = new Set(['number', 'value']);
 export interface FieldLocation {
   /** `spec.ports[0].port`; empty for the whole object. */
   readonly path: string;
-  /** The last field with its indexes or keys, for messages: `port`, `hosts[0]`, `labels["app"]`, `port.number`. */
+  /** The last field with its indexes or keys, for messages: `port`, `hosts[0]`, `labels["app"]`, `port.number`, `ports[0].number`. */
   readonly label: string;
   /** The value at the path (undefined when the path leads nowhere). */
   readonly value: unknown;
@@ -55,8 +55,8 @@ export function locate(root: unknown, tree: FieldTree, pointer: string): FieldLo
     const isField = node !== 0 && !isMapNode(node) && Object.prototype.hasOwnProperty.call(node, token);
     if (isField || (node !== 0 && !isMapNode(node) && IDENTIFIER.test(token))) {
       path = fieldPath(path, token);
-      const parent = label.replace(/\[[^\]]*\]$/, '');
-      label = !IDENTIFIER.test(token) ? keyPath('', token) : WRAPPED_FIELDS.has(token) && parent ? `${parent}.${token}` : token;
+      // `port.number`; `ports[0].number` in a list of ports
+      label = !IDENTIFIER.test(token) ? keyPath('', token) : WRAPPED_FIELDS.has(token) && label ? `${label}.${token}` : token;
       node = isField ? (node as { readonly [field: string]: FieldTree })[token] : 0;
     } else {
       path = keyPath(path, token);

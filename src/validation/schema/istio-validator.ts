@@ -1,35 +1,42 @@
 /**
- * The VirtualService validator: Istio's CRD schema for `spec` (from @kubernetes-models/istio
- * 2.3.0, Istio 1.18, plus the fields Istio added since: istio-supplement.ts) and Kubernetes'
- * ObjectMeta for `metadata`.
+ * The validators of the Istio kinds (VirtualService, DestinationRule, Gateway, ServiceEntry):
+ * Istio's CRD schema for `spec` (from @kubernetes-models/istio 2.3.0, Istio 1.18, plus what
+ * Istio added since: istio-supplement/) and Kubernetes' ObjectMeta for `metadata`.
  *
- * The `spec` schema is compiled ahead of time into istio-spec-validator.generated.js by
- * scripts/generate-istio-validator.ts (which reads it with scripts/istio-schema.ts), so that
- * validating loads neither the model package nor ajv, and does not compile on every start.
+ * The `spec` schemas are compiled ahead of time into istio-spec-validator.generated.js (one
+ * exported function per kind) by scripts/generate-istio-validator.ts (which reads them with
+ * scripts/istio-schema.ts), so that validating loads neither the model package nor ajv, and
+ * does not compile on every start. Istio serves one schema per kind under v1, v1beta1 and
+ * v1alpha3 (the generator checks that the model's v1beta1 and v1alpha3 schemas are equal).
  */
 import { AjvError, AjvValidateFunction, SchemaValidator, underPointer } from './ajv-types';
 import { loadGenerated } from './generated-module';
+import type { IstioKind } from './istio-supplement';
 import { objectMetaValidate } from './kubernetes-validators';
 
-/** The VirtualService API versions of the model package; networking.istio.io/v1 has v1beta1's spec. */
-export type IstioModelVersion = 'v1beta1' | 'v1alpha3';
+type SpecValidators = { readonly [kind in IstioKind]?: AjvValidateFunction };
 
-let specValidate: AjvValidateFunction | undefined;
+let specValidators: SpecValidators | undefined;
 
-/** The precompiled spec validator; v1beta1 and v1alpha3 share it (the generator checks their schemas are equal). */
-function specValidator(): AjvValidateFunction {
-  specValidate ??= loadGenerated('istio-spec-validator.generated.js', 'scripts/generate-istio-validator.ts',
-    () => require('./istio-spec-validator.generated.js')) as AjvValidateFunction;
-  return specValidate;
+/** The precompiled spec validator of a kind. */
+function specValidator(kind: IstioKind): AjvValidateFunction {
+  specValidators ??= loadGenerated('istio-spec-validator.generated.js', 'scripts/generate-istio-validator.ts',
+    () => require('./istio-spec-validator.generated.js')) as SpecValidators;
+  const validate = specValidators[kind];
+  if (typeof validate !== 'function') {
+    throw new Error(`cdk8s-traffic: istio-spec-validator.generated.js has no ${kind} validator; `
+      + 'run `npx ts-node --transpile-only scripts/generate-istio-validator.ts`');
+  }
+  return validate;
 }
 
-const validators = new Map<IstioModelVersion, SchemaValidator>();
+const validators = new Map<IstioKind, SchemaValidator>();
 
-/** The validator of a VirtualService model version (loaded on first use). */
-export function virtualServiceValidator(version: IstioModelVersion): SchemaValidator {
-  let validator = validators.get(version);
+/** The validator of an Istio kind, for all its served versions (loaded on first use). */
+export function istioValidator(kind: IstioKind): SchemaValidator {
+  let validator = validators.get(kind);
   if (!validator) {
-    const validateSpec = specValidator();
+    const validateSpec = specValidator(kind);
     const validateMeta = objectMetaValidate();
     validator = {
       rootSchemaPaths: true,
@@ -45,7 +52,7 @@ export function virtualServiceValidator(version: IstioModelVersion): SchemaValid
         return errors ?? [];
       },
     };
-    validators.set(version, validator);
+    validators.set(kind, validator);
   }
   return validator;
 }

@@ -393,3 +393,516 @@ export const VIRTUAL_SERVICE_V1BETA1_FIELDS: FieldTree = {
 
 /** Known fields of `networking.istio.io/v1alpha3/VirtualService` (@kubernetes-models/istio, Istio 1.18 CRDs). */
 export const VIRTUAL_SERVICE_V1ALPHA3_FIELDS: FieldTree = VIRTUAL_SERVICE_V1BETA1_FIELDS;
+
+/** Known fields of `networking.istio.io/v1beta1/DestinationRule` (@kubernetes-models/istio, Istio 1.18 CRDs). */
+export const DESTINATION_RULE_V1BETA1_FIELDS: FieldTree = {
+  apiVersion: 0,
+  kind: 0,
+  metadata: {
+    annotations: 0,
+    creationTimestamp: 0,
+    deletionGracePeriodSeconds: 0,
+    deletionTimestamp: 0,
+    finalizers: 0,
+    generateName: 0,
+    generation: 0,
+    labels: 0,
+    managedFields: {
+      apiVersion: 0,
+      fieldsType: 0,
+      fieldsV1: 0,
+      manager: 0,
+      operation: 0,
+      subresource: 0,
+      time: 0,
+    },
+    name: 0,
+    namespace: 0,
+    ownerReferences: {
+      apiVersion: 0,
+      blockOwnerDeletion: 0,
+      controller: 0,
+      kind: 0,
+      name: 0,
+      uid: 0,
+    },
+    resourceVersion: 0,
+    selfLink: 0,
+    uid: 0,
+  },
+  spec: {
+    exportTo: 0,
+    host: 0,
+    subsets: {
+      labels: 0,
+      name: 0,
+      trafficPolicy: {
+        connectionPool: {
+          http: {
+            h2UpgradePolicy: 0,
+            http1MaxPendingRequests: 0,
+            http2MaxRequests: 0,
+            idleTimeout: 0,
+            maxRequestsPerConnection: 0,
+            maxRetries: 0,
+            useClientProtocol: 0,
+          },
+          tcp: {
+            connectTimeout: 0,
+            maxConnectionDuration: 0,
+            maxConnections: 0,
+            tcpKeepalive: {
+              interval: 0,
+              probes: 0,
+              time: 0,
+            },
+          },
+        },
+        loadBalancer: {
+          consistentHash: {
+            httpCookie: {
+              name: 0,
+              path: 0,
+              ttl: 0,
+            },
+            httpHeaderName: 0,
+            httpQueryParameterName: 0,
+            maglev: {
+              tableSize: 0,
+            },
+            minimumRingSize: 0,
+            ringHash: {
+              minimumRingSize: 0,
+            },
+            useSourceIp: 0,
+          },
+          localityLbSetting: {
+            distribute: {
+              from: 0,
+              to: 0,
+            },
+            enabled: 0,
+            failover: {
+              from: 0,
+              to: 0,
+            },
+            failoverPriority: 0,
+          },
+          simple: 0,
+          warmupDurationSecs: 0,
+        },
+        outlierDetection: {
+          baseEjectionTime: 0,
+          consecutive5xxErrors: 0,
+          consecutiveErrors: 0,
+          consecutiveGatewayErrors: 0,
+          consecutiveLocalOriginFailures: 0,
+          interval: 0,
+          maxEjectionPercent: 0,
+          minHealthPercent: 0,
+          splitExternalLocalOriginErrors: 0,
+        },
+        portLevelSettings: {
+          connectionPool: {
+            http: {
+              h2UpgradePolicy: 0,
+              http1MaxPendingRequests: 0,
+              http2MaxRequests: 0,
+              idleTimeout: 0,
+              maxRequestsPerConnection: 0,
+              maxRetries: 0,
+              useClientProtocol: 0,
+            },
+            tcp: {
+              connectTimeout: 0,
+              maxConnectionDuration: 0,
+              maxConnections: 0,
+              tcpKeepalive: {
+                interval: 0,
+                probes: 0,
+                time: 0,
+              },
+            },
+          },
+          loadBalancer: {
+            consistentHash: {
+              httpCookie: {
+                name: 0,
+                path: 0,
+                ttl: 0,
+              },
+              httpHeaderName: 0,
+              httpQueryParameterName: 0,
+              maglev: {
+                tableSize: 0,
+              },
+              minimumRingSize: 0,
+              ringHash: {
+                minimumRingSize: 0,
+              },
+              useSourceIp: 0,
+            },
+            localityLbSetting: {
+              distribute: {
+                from: 0,
+                to: 0,
+              },
+              enabled: 0,
+              failover: {
+                from: 0,
+                to: 0,
+              },
+              failoverPriority: 0,
+            },
+            simple: 0,
+            warmupDurationSecs: 0,
+          },
+          outlierDetection: {
+            baseEjectionTime: 0,
+            consecutive5xxErrors: 0,
+            consecutiveErrors: 0,
+            consecutiveGatewayErrors: 0,
+            consecutiveLocalOriginFailures: 0,
+            interval: 0,
+            maxEjectionPercent: 0,
+            minHealthPercent: 0,
+            splitExternalLocalOriginErrors: 0,
+          },
+          port: {
+            number: 0,
+          },
+          tls: {
+            caCertificates: 0,
+            clientCertificate: 0,
+            credentialName: 0,
+            insecureSkipVerify: 0,
+            mode: 0,
+            privateKey: 0,
+            sni: 0,
+            subjectAltNames: 0,
+          },
+        },
+        tls: {
+          caCertificates: 0,
+          clientCertificate: 0,
+          credentialName: 0,
+          insecureSkipVerify: 0,
+          mode: 0,
+          privateKey: 0,
+          sni: 0,
+          subjectAltNames: 0,
+        },
+        tunnel: {
+          protocol: 0,
+          targetHost: 0,
+          targetPort: 0,
+        },
+      },
+    },
+    trafficPolicy: {
+      connectionPool: {
+        http: {
+          h2UpgradePolicy: 0,
+          http1MaxPendingRequests: 0,
+          http2MaxRequests: 0,
+          idleTimeout: 0,
+          maxRequestsPerConnection: 0,
+          maxRetries: 0,
+          useClientProtocol: 0,
+        },
+        tcp: {
+          connectTimeout: 0,
+          maxConnectionDuration: 0,
+          maxConnections: 0,
+          tcpKeepalive: {
+            interval: 0,
+            probes: 0,
+            time: 0,
+          },
+        },
+      },
+      loadBalancer: {
+        consistentHash: {
+          httpCookie: {
+            name: 0,
+            path: 0,
+            ttl: 0,
+          },
+          httpHeaderName: 0,
+          httpQueryParameterName: 0,
+          maglev: {
+            tableSize: 0,
+          },
+          minimumRingSize: 0,
+          ringHash: {
+            minimumRingSize: 0,
+          },
+          useSourceIp: 0,
+        },
+        localityLbSetting: {
+          distribute: {
+            from: 0,
+            to: 0,
+          },
+          enabled: 0,
+          failover: {
+            from: 0,
+            to: 0,
+          },
+          failoverPriority: 0,
+        },
+        simple: 0,
+        warmupDurationSecs: 0,
+      },
+      outlierDetection: {
+        baseEjectionTime: 0,
+        consecutive5xxErrors: 0,
+        consecutiveErrors: 0,
+        consecutiveGatewayErrors: 0,
+        consecutiveLocalOriginFailures: 0,
+        interval: 0,
+        maxEjectionPercent: 0,
+        minHealthPercent: 0,
+        splitExternalLocalOriginErrors: 0,
+      },
+      portLevelSettings: {
+        connectionPool: {
+          http: {
+            h2UpgradePolicy: 0,
+            http1MaxPendingRequests: 0,
+            http2MaxRequests: 0,
+            idleTimeout: 0,
+            maxRequestsPerConnection: 0,
+            maxRetries: 0,
+            useClientProtocol: 0,
+          },
+          tcp: {
+            connectTimeout: 0,
+            maxConnectionDuration: 0,
+            maxConnections: 0,
+            tcpKeepalive: {
+              interval: 0,
+              probes: 0,
+              time: 0,
+            },
+          },
+        },
+        loadBalancer: {
+          consistentHash: {
+            httpCookie: {
+              name: 0,
+              path: 0,
+              ttl: 0,
+            },
+            httpHeaderName: 0,
+            httpQueryParameterName: 0,
+            maglev: {
+              tableSize: 0,
+            },
+            minimumRingSize: 0,
+            ringHash: {
+              minimumRingSize: 0,
+            },
+            useSourceIp: 0,
+          },
+          localityLbSetting: {
+            distribute: {
+              from: 0,
+              to: 0,
+            },
+            enabled: 0,
+            failover: {
+              from: 0,
+              to: 0,
+            },
+            failoverPriority: 0,
+          },
+          simple: 0,
+          warmupDurationSecs: 0,
+        },
+        outlierDetection: {
+          baseEjectionTime: 0,
+          consecutive5xxErrors: 0,
+          consecutiveErrors: 0,
+          consecutiveGatewayErrors: 0,
+          consecutiveLocalOriginFailures: 0,
+          interval: 0,
+          maxEjectionPercent: 0,
+          minHealthPercent: 0,
+          splitExternalLocalOriginErrors: 0,
+        },
+        port: {
+          number: 0,
+        },
+        tls: {
+          caCertificates: 0,
+          clientCertificate: 0,
+          credentialName: 0,
+          insecureSkipVerify: 0,
+          mode: 0,
+          privateKey: 0,
+          sni: 0,
+          subjectAltNames: 0,
+        },
+      },
+      tls: {
+        caCertificates: 0,
+        clientCertificate: 0,
+        credentialName: 0,
+        insecureSkipVerify: 0,
+        mode: 0,
+        privateKey: 0,
+        sni: 0,
+        subjectAltNames: 0,
+      },
+      tunnel: {
+        protocol: 0,
+        targetHost: 0,
+        targetPort: 0,
+      },
+    },
+    workloadSelector: {
+      matchLabels: 0,
+    },
+  },
+};
+
+/** Known fields of `networking.istio.io/v1alpha3/DestinationRule` (@kubernetes-models/istio, Istio 1.18 CRDs). */
+export const DESTINATION_RULE_V1ALPHA3_FIELDS: FieldTree = DESTINATION_RULE_V1BETA1_FIELDS;
+
+/** Known fields of `networking.istio.io/v1beta1/Gateway` (@kubernetes-models/istio, Istio 1.18 CRDs). */
+export const GATEWAY_V1BETA1_FIELDS: FieldTree = {
+  apiVersion: 0,
+  kind: 0,
+  metadata: {
+    annotations: 0,
+    creationTimestamp: 0,
+    deletionGracePeriodSeconds: 0,
+    deletionTimestamp: 0,
+    finalizers: 0,
+    generateName: 0,
+    generation: 0,
+    labels: 0,
+    managedFields: {
+      apiVersion: 0,
+      fieldsType: 0,
+      fieldsV1: 0,
+      manager: 0,
+      operation: 0,
+      subresource: 0,
+      time: 0,
+    },
+    name: 0,
+    namespace: 0,
+    ownerReferences: {
+      apiVersion: 0,
+      blockOwnerDeletion: 0,
+      controller: 0,
+      kind: 0,
+      name: 0,
+      uid: 0,
+    },
+    resourceVersion: 0,
+    selfLink: 0,
+    uid: 0,
+  },
+  spec: {
+    selector: 0,
+    servers: {
+      bind: 0,
+      defaultEndpoint: 0,
+      hosts: 0,
+      name: 0,
+      port: {
+        name: 0,
+        number: 0,
+        protocol: 0,
+        targetPort: 0,
+      },
+      tls: {
+        caCertificates: 0,
+        cipherSuites: 0,
+        credentialName: 0,
+        httpsRedirect: 0,
+        maxProtocolVersion: 0,
+        minProtocolVersion: 0,
+        mode: 0,
+        privateKey: 0,
+        serverCertificate: 0,
+        subjectAltNames: 0,
+        verifyCertificateHash: 0,
+        verifyCertificateSpki: 0,
+      },
+    },
+  },
+};
+
+/** Known fields of `networking.istio.io/v1alpha3/Gateway` (@kubernetes-models/istio, Istio 1.18 CRDs). */
+export const GATEWAY_V1ALPHA3_FIELDS: FieldTree = GATEWAY_V1BETA1_FIELDS;
+
+/** Known fields of `networking.istio.io/v1beta1/ServiceEntry` (@kubernetes-models/istio, Istio 1.18 CRDs). */
+export const SERVICE_ENTRY_V1BETA1_FIELDS: FieldTree = {
+  apiVersion: 0,
+  kind: 0,
+  metadata: {
+    annotations: 0,
+    creationTimestamp: 0,
+    deletionGracePeriodSeconds: 0,
+    deletionTimestamp: 0,
+    finalizers: 0,
+    generateName: 0,
+    generation: 0,
+    labels: 0,
+    managedFields: {
+      apiVersion: 0,
+      fieldsType: 0,
+      fieldsV1: 0,
+      manager: 0,
+      operation: 0,
+      subresource: 0,
+      time: 0,
+    },
+    name: 0,
+    namespace: 0,
+    ownerReferences: {
+      apiVersion: 0,
+      blockOwnerDeletion: 0,
+      controller: 0,
+      kind: 0,
+      name: 0,
+      uid: 0,
+    },
+    resourceVersion: 0,
+    selfLink: 0,
+    uid: 0,
+  },
+  spec: {
+    addresses: 0,
+    endpoints: {
+      address: 0,
+      labels: 0,
+      locality: 0,
+      network: 0,
+      ports: 0,
+      serviceAccount: 0,
+      weight: 0,
+    },
+    exportTo: 0,
+    hosts: 0,
+    location: 0,
+    ports: {
+      name: 0,
+      number: 0,
+      protocol: 0,
+      targetPort: 0,
+    },
+    resolution: 0,
+    subjectAltNames: 0,
+    workloadSelector: {
+      labels: 0,
+    },
+  },
+};
+
+/** Known fields of `networking.istio.io/v1alpha3/ServiceEntry` (@kubernetes-models/istio, Istio 1.18 CRDs). */
+export const SERVICE_ENTRY_V1ALPHA3_FIELDS: FieldTree = SERVICE_ENTRY_V1BETA1_FIELDS;

@@ -1,12 +1,13 @@
 /**
  * Turns ajv errors into findings of the schema rules: SCH001 (type), SCH002 (enum),
- * SCH003 (required) and SCH005 (anything else: oneOf, formats, ranges).
+ * SCH003 (required) and SCH005 (anything else: oneOf, formats, ranges, length limits).
  */
 import { show } from '../manifest';
 import { AjvError } from './ajv-types';
 import { describeType, describeValue, joinWords } from './describe';
 import { FieldTree } from './field-tree';
 import { FieldLocation, fieldPath, locate } from './instance-path';
+import { codePointLength } from './string-length';
 
 export const SCHEMA_TYPE = 'SCH001';
 export const SCHEMA_ENUM = 'SCH002';
@@ -69,6 +70,30 @@ function limitFinding(at: FieldLocation, error: AjvError): SchemaFinding {
   return { code: SCHEMA_OTHER, path: at.path, message, value: at.value };
 }
 
+/** How many items, entries or characters a value holds, for the length limits. */
+function sizeOf(value: unknown): number | undefined {
+  if (Array.isArray(value)) return value.length;
+  if (typeof value === 'string') return codePointLength(value);
+  if (typeof value === 'object' && value !== null) return Object.keys(value).length;
+  return undefined;
+}
+
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** List, map and string length limits (the value itself is not echoed: it may be long). */
+function lengthFinding(at: FieldLocation, error: AjvError): SchemaFinding {
+  const limit = Number(error.params.limit);
+  const size = sizeOf(at.value) ?? 0;
+  const [one, many] = error.keyword.endsWith('Items') ? ['item', 'items']
+    : error.keyword.endsWith('Properties') ? ['entry', 'entries'] : ['character', 'characters'];
+  const message = error.keyword.startsWith('min')
+    ? `${at.label} has ${size === 0 ? `no ${many}` : counted(size, one, many)}: at least ${counted(limit, one, many)} ${limit === 1 ? 'is' : 'are'} required`
+    : `${at.label} has ${counted(size, one, many)}: at most ${limit} ${limit === 1 ? 'is' : 'are'} allowed`;
+  return { code: SCHEMA_OTHER, path: at.path, message, value: at.value };
+}
+
 /**
  * The field names an "at most one of" constraint names: the `required` lists of a oneOf's
  * branches, or of the anyOf under a `not` (the rewritten form, see scripts/at-most-one-of.ts).
@@ -83,10 +108,22 @@ function exclusiveFields(schema: unknown): string[] {
   return [...new Set(fields)];
 }
 
+/** The fields of an "at most one of" that a value sets; a field set to null is not set (the API server prunes it). */
+function setFields(value: unknown, fields: readonly string[]): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const object = value as { readonly [key: string]: unknown };
+  return fields.filter(field => Object.prototype.hasOwnProperty.call(object, field) && object[field] !== undefined && object[field] !== null);
+}
+
+/** Whether an "at most one of" failed only because of fields set to null. */
+function onlyNullsExcluded(at: FieldLocation, error: AjvError): boolean {
+  const fields = exclusiveFields(error.schema);
+  return fields.length > 0 && typeof at.value === 'object' && at.value !== null && !Array.isArray(at.value) && setFields(at.value, fields).length <= 1;
+}
+
 function exclusiveFinding(at: FieldLocation, error: AjvError, otherwise: string): SchemaFinding {
   const fields = exclusiveFields(error.schema);
-  const value = at.value as { readonly [key: string]: unknown } | null;
-  const set = fields.filter(field => value !== null && typeof value === 'object' && value[field] !== undefined);
+  const set = setFields(at.value, fields);
   const message = fields.length > 0 && set.length > 1
     ? `${at.label} sets ${joinWords(set.map(show), 'and')}: only one of ${joinWords(fields.map(show), 'or')} may be set`
     : `${at.label} ${otherwise}`;
@@ -114,8 +151,12 @@ function findingsAt(root: unknown, tree: FieldTree, group: readonly AjvError[], 
   // A value of the wrong type: say so, and nothing else about it.
   const types = typesOf(own.filter(error => error.keyword === 'type'));
   if (types.length > 0) return [typeFinding(at, types)];
-  // null stands for "not set" (the API server prunes it): an "at most one of" holds.
-  const checked = at.value === null ? own.filter(error => error.keyword !== 'oneOf' && error.keyword !== 'not') : own;
+  // null stands for "not set" (the API server prunes it): an "at most one of" holds, an enum
+  // does not apply, and a field set to null does not count against an "at most one of".
+  const checked = at.value === null
+    ? own.filter(error => error.keyword !== 'oneOf' && error.keyword !== 'not' && error.keyword !== 'enum')
+    : own.filter(error => !((error.keyword === 'not' || (error.keyword === 'oneOf' && Array.isArray(error.params.passingSchemas)))
+      && onlyNullsExcluded(at, error)));
 
   return checked.map((error): SchemaFinding => {
     switch (error.keyword) {
@@ -143,6 +184,13 @@ function findingsAt(root: unknown, tree: FieldTree, group: readonly AjvError[], 
       case 'exclusiveMinimum':
       case 'exclusiveMaximum':
         return limitFinding(at, error);
+      case 'minItems':
+      case 'maxItems':
+      case 'minLength':
+      case 'maxLength':
+      case 'minProperties':
+      case 'maxProperties':
+        return lengthFinding(at, error);
       case 'oneOf':
         return oneOfFinding(at, error, branches);
       case 'not':

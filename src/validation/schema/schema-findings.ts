@@ -2,11 +2,12 @@
  * Runs the schema validator of a manifest's kind once and shares the findings between the
  * schema rules (SCH001-003, SCH005), which the engine calls one after the other.
  */
-import { ENDPOINT_SLICE, SERVICE, VIRTUAL_SERVICE_V1, VIRTUAL_SERVICE_V1ALPHA3, VIRTUAL_SERVICE_V1BETA1 } from '../kinds';
+import { ENDPOINT_SLICE, SERVICE } from '../kinds';
 import { JsonObject, typeKey } from '../manifest';
 import { ResolvedOptions } from '../options';
 import { SchemaValidator } from './ajv-types';
-import { virtualServiceValidator } from './istio-validator';
+import { ISTIO_KINDS, ISTIO_TYPE_KEYS } from './istio-supplement';
+import { istioValidator } from './istio-validator';
 import { knownFieldsFor } from './known-fields';
 import { endpointSliceValidator, serviceValidator } from './kubernetes-validators';
 import { SCHEMA_REQUIRED, SchemaFinding, schemaErrorFindings } from './schema-errors';
@@ -14,10 +15,8 @@ import { SCHEMA_REQUIRED, SchemaFinding, schemaErrorFindings } from './schema-er
 const VALIDATORS: ReadonlyMap<string, () => SchemaValidator> = new Map([
   [SERVICE, serviceValidator],
   [ENDPOINT_SLICE, endpointSliceValidator],
-  // The models have no v1; its schema is v1beta1's (Istio serves one schema under all versions).
-  [VIRTUAL_SERVICE_V1, () => virtualServiceValidator('v1beta1')],
-  [VIRTUAL_SERVICE_V1BETA1, () => virtualServiceValidator('v1beta1')],
-  [VIRTUAL_SERVICE_V1ALPHA3, () => virtualServiceValidator('v1alpha3')],
+  // Istio serves one schema per kind under v1, v1beta1 and v1alpha3 (the models have no v1).
+  ...ISTIO_KINDS.flatMap(kind => ISTIO_TYPE_KEYS[kind].map((key): [string, () => SchemaValidator] => [key, () => istioValidator(kind)])),
 ]);
 
 /**

@@ -1,11 +1,12 @@
 /**
  * The schema rules: Services and EndpointSlices against the Kubernetes OpenAPI models
- * (kubernetes-models), VirtualServices against Istio's CRD schema (@kubernetes-models/istio,
- * with what Istio added after 1.18). The semantic rules report many of the same problems
- * with more context; the engine keeps theirs where both name the same path.
+ * (kubernetes-models); VirtualServices, DestinationRules, Gateways and ServiceEntries against
+ * Istio's CRD schemas (@kubernetes-models/istio, with what Istio added after 1.18). The
+ * semantic rules report many of the same problems with more context; the engine keeps theirs
+ * where both name the same path.
  */
 import { Severity } from '../diagnostic';
-import { ENDPOINT_SLICE, SERVICE, VIRTUAL_SERVICE } from '../kinds';
+import { DESTINATION_RULE, ENDPOINT_SLICE, GATEWAY, SERVICE, SERVICE_ENTRY, VIRTUAL_SERVICE } from '../kinds';
 import { JsonObject, typeKey } from '../manifest';
 import { ManifestRule, RuleContext } from '../rule';
 import { knownFieldsFor } from './known-fields';
@@ -13,7 +14,7 @@ import { SCHEMA_ENUM, SCHEMA_OTHER, SCHEMA_REQUIRED, SCHEMA_TYPE } from './schem
 import { schemaFindings } from './schema-findings';
 import { reportUnknownFields } from './unknown-fields';
 
-const SCHEMA_KINDS: readonly string[] = [SERVICE, ENDPOINT_SLICE, ...VIRTUAL_SERVICE];
+const SCHEMA_KINDS: readonly string[] = [SERVICE, ENDPOINT_SLICE, ...VIRTUAL_SERVICE, ...DESTINATION_RULE, ...GATEWAY, ...SERVICE_ENTRY];
 
 function reportFindings(code: string) {
   return (manifest: JsonObject, context: RuleContext): void => {
@@ -66,12 +67,12 @@ export const UNKNOWN_FIELD_RULE: ManifestRule = {
   },
 };
 
-/** SCH005: any other schema violation (oneOf, formats, ranges). */
+/** SCH005: any other schema violation (oneOf, formats, ranges, length limits). */
 export const SCHEMA_OTHER_RULE: ManifestRule = {
   code: SCHEMA_OTHER,
   name: 'schema',
   severity: Severity.ERROR,
   appliesTo: SCHEMA_KINDS,
-  description: 'values satisfy the other constraints of the Kubernetes OpenAPI and Istio CRD schemas: oneOf, int32 and uint32 ranges, formats',
+  description: 'values satisfy the other constraints of the Kubernetes OpenAPI and Istio CRD schemas: oneOf ("at most one of" a load balancer policy, a hash key, a match type...), int32 and uint32 ranges, list, map and string length limits, formats',
   check: reportFindings(SCHEMA_OTHER),
 };

@@ -1,6 +1,9 @@
 import { locate } from '../../../src/validation/schema/instance-path';
 import { atMostOneOfFields, rewriteAtMostOneOf } from '../../../scripts/at-most-one-of';
-import { capturedModelSchema, compileSpecSchema, virtualServiceSpecSchema } from '../../../scripts/istio-schema';
+import {
+  capturedModelSchema, compileSpecSchema, shareRepeatedSchemas, supplementedSpecSchema, validatedSpecSchema,
+} from '../../../scripts/istio-schema';
+import { ISTIO_KINDS, patchSpecSchema, SchemaNode } from '../../../src/validation/schema/istio-supplement';
 import { knownFieldsFor } from '../../../src/validation/schema/known-fields';
 import { closestName, editDistance } from '../../../src/validation/schema/suggest';
 
@@ -63,22 +66,27 @@ describe('locate (ajv instance paths to field paths)', () => {
   });
 });
 
-describe('the Istio schema', () => {
-  it('is read from the model without changing it', () => {
-    const first = capturedModelSchema('v1beta1');
-    expect(first.id).toBe('networking.istio.io.v1beta1.VirtualService');
+describe('the Istio schemas', () => {
+  it.each(ISTIO_KINDS)('are read from the %s model without changing it', kind => {
+    const first = capturedModelSchema(kind, 'v1beta1');
+    expect(first.id).toBe(`networking.istio.io.v1beta1.${kind}`);
     const before = JSON.stringify(first.schema);
-    virtualServiceSpecSchema('v1beta1');
-    expect(JSON.stringify(capturedModelSchema('v1beta1').schema)).toBe(before);
-    expect(capturedModelSchema('v1alpha3').id).toBe('networking.istio.io.v1alpha3.VirtualService');
+    supplementedSpecSchema(kind, 'v1beta1');
+    validatedSpecSchema(kind, 'v1beta1');
+    expect(JSON.stringify(capturedModelSchema(kind, 'v1beta1').schema)).toBe(before);
+    expect(capturedModelSchema(kind, 'v1alpha3').id).toBe(`networking.istio.io.v1alpha3.${kind}`);
   });
 
-  it('is the same spec schema in v1beta1 and v1alpha3', () => {
-    expect(virtualServiceSpecSchema('v1alpha3')).toEqual(virtualServiceSpecSchema('v1beta1'));
+  it.each(ISTIO_KINDS)('are the same %s spec schema in v1beta1 and v1alpha3', kind => {
+    expect(supplementedSpecSchema(kind, 'v1alpha3')).toEqual(supplementedSpecSchema(kind, 'v1beta1'));
   });
 
-  it('gets the post-1.18 fields, required fields and uint32 ranges', () => {
-    const http = virtualServiceSpecSchema('v1beta1').properties?.http?.items;
+  it('are the same after being built twice (the supplements are not changed by the rewrite)', () => {
+    for (const kind of ISTIO_KINDS) expect(validatedSpecSchema(kind, 'v1beta1')).toEqual(validatedSpecSchema(kind, 'v1beta1'));
+  });
+
+  it('get the VirtualService post-1.18 fields, required fields and uint32 ranges', () => {
+    const http = supplementedSpecSchema('VirtualService', 'v1beta1').properties?.http?.items;
     expect(http?.properties?.mirrors?.items?.required).toEqual(['destination']);
     expect(http?.properties?.retries?.properties?.backoff).toEqual({ type: 'string' });
     expect(http?.properties?.directResponse?.required).toEqual(['status']);
@@ -86,32 +94,113 @@ describe('the Istio schema', () => {
     expect(http?.properties?.redirect?.properties?.redirectCode).toMatchObject({ type: 'integer', minimum: 0, maximum: 4294967295 });
   });
 
+  it('get the DestinationRule post-1.18 fields at every traffic policy and port level', () => {
+    const spec = supplementedSpecSchema('DestinationRule', 'v1beta1');
+    expect(spec.required).toEqual(['host']);
+    expect(spec.properties?.subsets?.items?.required).toEqual(['name']);
+    const policies = [spec.properties?.trafficPolicy, spec.properties?.subsets?.items?.properties?.trafficPolicy];
+    for (const policy of policies) {
+      expect(policy?.properties?.proxyProtocol?.properties?.version?.enum).toEqual(['V1', 'V2']);
+      expect(policy?.properties?.retryBudget?.properties?.percent).toMatchObject({ minimum: 0, maximum: 100 });
+      expect(policy?.properties?.tunnel?.required).toEqual(['targetHost', 'targetPort']);
+      expect(policy?.properties?.portLevelSettings?.maxItems).toBe(4096);
+      for (const block of [policy, policy?.properties?.portLevelSettings?.items]) {
+        const loadBalancer = block?.properties?.loadBalancer;
+        expect(loadBalancer?.properties?.warmup?.required).toEqual(['duration']);
+        expect(loadBalancer?.properties?.consistentHash?.properties?.httpCookie?.required).toEqual(['name']);
+        expect(loadBalancer?.properties?.localityLbSetting?.properties?.distribute?.items?.properties?.to?.additionalProperties)
+          .toMatchObject({ type: 'integer', minimum: 0, maximum: 4294967295 });
+        expect(block?.properties?.tls?.properties?.caCrl).toEqual({ type: 'string' });
+        expect(block?.properties?.connectionPool?.properties?.http?.properties?.maxConcurrentStreams).toEqual({ type: 'integer', format: 'int32' });
+      }
+    }
+  });
+
+  it('replace the 1.18 load balancer oneOf, which lets an invalid consistentHash through, with the current CRD\'s', () => {
+    const loadBalancer = supplementedSpecSchema('DestinationRule', 'v1beta1').properties?.trafficPolicy?.properties?.loadBalancer;
+    expect(loadBalancer?.oneOf).toEqual([
+      { not: { anyOf: [{ required: ['simple'] }, { required: ['consistentHash'] }, { required: ['backendUtilization'] }] } },
+      { required: ['simple'] }, { required: ['consistentHash'] }, { required: ['backendUtilization'] },
+    ]);
+    expect(loadBalancer?.properties?.consistentHash?.allOf).toHaveLength(2);
+    // the model's own form: a consistentHash with two hash keys passes
+    const model = capturedModelSchema('DestinationRule', 'v1beta1').schema.properties?.spec as SchemaNode;
+    expect(compileSpecSchema(model)({ trafficPolicy: { loadBalancer: { consistentHash: { httpHeaderName: 'a', useSourceIp: true } } } })).toBe(true);
+    expect(compileSpecSchema(supplementedSpecSchema('DestinationRule', 'v1beta1'))({ host: 'a', trafficPolicy: { loadBalancer: { consistentHash: { httpHeaderName: 'a', useSourceIp: true } } } })).toBe(false);
+  });
+
+  it('get the Gateway and ServiceEntry required fields, enum values and limits', () => {
+    const server = supplementedSpecSchema('Gateway', 'v1beta1').properties?.servers?.items;
+    expect(server?.required).toEqual(['port', 'hosts']);
+    expect(server?.properties?.port?.required).toEqual(['number', 'protocol', 'name']);
+    expect(server?.properties?.tls?.properties?.mode?.enum).toContain('OPTIONAL_MUTUAL');
+    expect(server?.properties?.tls?.properties?.credentialNames).toMatchObject({ minItems: 1, maxItems: 2 });
+    const entry = supplementedSpecSchema('ServiceEntry', 'v1beta1');
+    expect(entry.required).toEqual(['hosts']);
+    expect(entry.properties?.hosts).toMatchObject({ minItems: 1, maxItems: 256 });
+    expect(entry.properties?.resolution?.enum).toContain('DYNAMIC_DNS');
+    expect(entry.properties?.ports?.items?.required).toEqual(['number', 'name']);
+    expect(entry.properties?.endpoints?.items?.properties?.ports?.additionalProperties).toMatchObject({ minimum: 0, maximum: 4294967295 });
+  });
+
   it('rewrites every "at most one of" oneOf into the equivalent not-anyOf', () => {
-    const schema = virtualServiceSpecSchema('v1beta1');
-    const before = JSON.stringify(schema);
-    const oneOfs = (before.match(/"oneOf"/g) ?? []).length;
+    for (const kind of ISTIO_KINDS) {
+      const schema = supplementedSpecSchema(kind, 'v1beta1');
+      rewriteAtMostOneOf(schema);
+      expect(JSON.stringify(schema)).not.toContain('"oneOf"');
+    }
+    const schema = supplementedSpecSchema('VirtualService', 'v1beta1');
+    const oneOfs = (JSON.stringify(schema).match(/"oneOf"/g) ?? []).length;
     expect(oneOfs).toBeGreaterThan(10);
     rewriteAtMostOneOf(schema);
-    const after = JSON.stringify(schema);
-    expect(after).not.toContain('"oneOf"');
     const uri = schema.properties?.http?.items?.properties?.match?.items?.properties?.uri as { not?: unknown };
     expect(uri.not).toEqual({ anyOf: [{ required: ['exact', 'prefix'] }, { required: ['exact', 'regex'] }, { required: ['prefix', 'regex'] }] });
   });
 
-  it('gives the same verdicts after the rewrite', () => {
-    const original = compileSpecSchema(virtualServiceSpecSchema('v1beta1'));
-    const rewritten = virtualServiceSpecSchema('v1beta1');
-    rewriteAtMostOneOf(rewritten);
-    const validate = compileSpecSchema(rewritten);
-    const matches: unknown[] = [{}, { exact: 'a' }, { prefix: 'a' }, { regex: 'a' }, { exact: 'a', prefix: 'b' }, { exact: 'a', regex: 'b' },
-      { prefix: 'a', regex: 'b' }, { exact: 'a', prefix: 'b', regex: 'c' }, { other: 1 }, 'a', 5, [], null];
-    for (const match of matches) {
+  it('shares the repeated DestinationRule policy blocks as definitions', () => {
+    const schema = validatedSpecSchema('DestinationRule', 'v1beta1') as SchemaNode & { definitions?: { [name: string]: unknown } };
+    expect(Object.keys(schema.definitions ?? {}).sort()).toEqual(['connectionPool', 'loadBalancer', 'outlierDetection', 'tls', 'trafficPolicy']);
+    expect(schema.properties?.trafficPolicy).toEqual({ $ref: '#/definitions/trafficPolicy' });
+    expect(schema.properties?.subsets?.items?.properties?.trafficPolicy).toEqual({ $ref: '#/definitions/trafficPolicy' });
+  });
+
+  it('leaves a schema without repeats as it is when sharing', () => {
+    const schema = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } };
+    shareRepeatedSchemas(schema);
+    expect(schema).toEqual({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } });
+  });
+
+  const MATCHES: unknown[] = [{}, { exact: 'a' }, { prefix: 'a' }, { regex: 'a' }, { exact: 'a', prefix: 'b' }, { exact: 'a', regex: 'b' },
+    { prefix: 'a', regex: 'b' }, { exact: 'a', prefix: 'b', regex: 'c' }, { other: 1 }, 'a', 5, [], null];
+
+  const HASHES: unknown[] = [{}, { httpHeaderName: 'a' }, { httpCookie: { name: 'c' } }, { useSourceIp: true }, { httpQueryParameterName: 'q' },
+    { httpHeaderName: 'a', useSourceIp: true }, { httpCookie: {}, httpQueryParameterName: 'q', ringHash: {} }, { ringHash: {}, maglev: {} },
+    { maglev: { tableSize: 7 }, httpHeaderName: 'a' }, { minimumRingSize: 5 }, 'a', [], null];
+  const LOAD_BALANCERS: unknown[] = [{}, { simple: 'RANDOM' }, { backendUtilization: {} }, { simple: 'RANDOM', backendUtilization: {} },
+    ...HASHES.flatMap(hash => [{ consistentHash: hash }, { simple: 'ROUND_ROBIN', consistentHash: hash }]), 5, null];
+
+  it('gives the same verdicts after the rewrite and the sharing', () => {
+    const original = compileSpecSchema(supplementedSpecSchema('VirtualService', 'v1beta1'));
+    const validate = compileSpecSchema(validatedSpecSchema('VirtualService', 'v1beta1'));
+    for (const match of MATCHES) {
       for (const spec of [
         { http: [{ match: [{ uri: match, headers: { h: match } }] }] },
         { http: [{ fault: { abort: match, delay: match } }] },
         { http: [{ directResponse: { status: 200, body: match } }] },
+        { http: [{ route: [{ destination: { host: 'a' }, headers: { request: match } }], headers: { response: match } }] },
       ]) {
         expect([JSON.stringify(spec), validate(spec)]).toEqual([JSON.stringify(spec), original(spec)]);
+      }
+    }
+    const originalRule = compileSpecSchema(supplementedSpecSchema('DestinationRule', 'v1beta1'));
+    const validateRule = compileSpecSchema(validatedSpecSchema('DestinationRule', 'v1beta1'));
+    for (const loadBalancer of LOAD_BALANCERS) {
+      for (const spec of [
+        { host: 'a', trafficPolicy: { loadBalancer } },
+        { host: 'a', trafficPolicy: { portLevelSettings: [{ port: { number: 80 }, loadBalancer }] } },
+        { host: 'a', subsets: [{ name: 'v1', trafficPolicy: { loadBalancer, portLevelSettings: [{ loadBalancer }] } }] },
+      ]) {
+        expect([JSON.stringify(spec), validateRule(spec)]).toEqual([JSON.stringify(spec), originalRule(spec)]);
       }
     }
   });
@@ -126,5 +215,43 @@ describe('the Istio schema', () => {
     const schema = { oneOf };
     rewriteAtMostOneOf(schema);
     expect(schema).toEqual({ oneOf });
+  });
+});
+
+describe('patchSpecSchema', () => {
+  const spec = (): SchemaNode => ({
+    type: 'object',
+    properties: {
+      list: { type: 'array', items: { type: 'object', properties: { a: { type: 'string' } } } },
+      map: { type: 'object', additionalProperties: { type: 'integer' } },
+    },
+  });
+
+  it('patches spec itself, list entries and map values', () => {
+    const schema = spec();
+    patchSpecSchema(schema, [
+      { at: '', add: { required: ['list'] } },
+      { at: 'list[]', add: { properties: { b: { type: 'string' } }, required: ['a'] } },
+      { at: 'map{}', add: { minimum: 0 } },
+    ]);
+    expect(schema.required).toEqual(['list']);
+    expect(schema.properties?.list?.items).toEqual({ type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, required: ['a'] });
+    expect(schema.properties?.map?.additionalProperties).toEqual({ type: 'integer', minimum: 0 });
+  });
+
+  it('copies what it adds, so that changing the schema leaves the patch alone', () => {
+    const add: SchemaNode = { oneOf: [{ required: ['a'] }] };
+    const schema = spec();
+    patchSpecSchema(schema, [{ at: 'list[]', add }]);
+    (schema.properties?.list?.items as { oneOf?: unknown }).oneOf = [];
+    expect(add).toEqual({ oneOf: [{ required: ['a'] }] });
+  });
+
+  it.each([
+    ['a missing field', 'nowhere', 'no field nowhere'],
+    ['a list step on an object', 'map[]', 'map[] is not a list'],
+    ['a map step on a list', 'list{}', 'list{} is not a map'],
+  ])('errors on %s', (_name, at, message) => {
+    expect(() => patchSpecSchema(spec(), [{ at, add: { minimum: 0 } }])).toThrow(message);
   });
 });

@@ -250,3 +250,249 @@ export function everyFieldVirtualService(apiVersion = 'networking.istio.io/v1'):
     },
   };
 }
+
+/**
+ * The circuit-breaking DestinationRule of Istio's "Circuit Breaking" task: a connection pool
+ * and outlier detection for httpbin.
+ */
+export function circuitBreakingDestinationRule(apiVersion = 'networking.istio.io/v1'): JsonObject {
+  return {
+    apiVersion,
+    kind: 'DestinationRule',
+    metadata: { name: 'httpbin' },
+    spec: {
+      host: 'httpbin',
+      trafficPolicy: {
+        connectionPool: { tcp: { maxConnections: 1 }, http: { http1MaxPendingRequests: 1, maxRequestsPerConnection: 1 } },
+        outlierDetection: { consecutive5xxErrors: 1, interval: '1s', baseEjectionTime: '3m', maxEjectionPercent: 100 },
+      },
+    },
+  };
+}
+
+/** A DestinationRule with `spec` merged over the circuit-breaking one's. */
+export function destinationRule(spec: JsonObject = {}, apiVersion = 'networking.istio.io/v1'): JsonObject {
+  const base = circuitBreakingDestinationRule(apiVersion);
+  return { ...base, spec: { ...(base.spec as JsonObject), ...spec } };
+}
+
+/**
+ * A DestinationRule that uses every field of the schema, including those added after Istio
+ * 1.18 (warmup, zoneAwareLbSetting, backendUtilization, cookie attributes, HTTP/2 keepalive,
+ * maxConcurrentStreams, tcp idleTimeout, outlierDetectionHttpErrorCodes, caCrl,
+ * proxyProtocol, retryBudget). Each load balancer sets one policy. Not a sensible policy:
+ * the semantic rules may object; the schema must not.
+ */
+export function everyFieldDestinationRule(apiVersion = 'networking.istio.io/v1'): JsonObject {
+  const connectionPool = {
+    tcp: {
+      maxConnections: 100,
+      connectTimeout: '30ms',
+      tcpKeepalive: { probes: 3, time: '7200s', interval: '75s' },
+      maxConnectionDuration: '1h',
+      idleTimeout: '1h',
+    },
+    http: {
+      http1MaxPendingRequests: 10,
+      http2MaxRequests: 100,
+      maxRequestsPerConnection: 10,
+      maxRetries: 3,
+      idleTimeout: '1h',
+      h2UpgradePolicy: 'UPGRADE',
+      useClientProtocol: false,
+      maxConcurrentStreams: 100,
+      http2KeepAlive: { interval: '30s', timeout: '5s' },
+    },
+  };
+  const outlierDetection = {
+    consecutive5xxErrors: 5,
+    consecutiveGatewayErrors: 3,
+    splitExternalLocalOriginErrors: true,
+    consecutiveLocalOriginFailures: 5,
+    interval: '10s',
+    baseEjectionTime: '30s',
+    maxEjectionPercent: 10,
+    minHealthPercent: 0,
+    outlierDetectionHttpErrorCodes: [500, 503],
+  };
+  const tls = {
+    mode: 'SIMPLE',
+    caCertificates: '/etc/certs/ca.pem',
+    subjectAltNames: ['reviews.example.com'],
+    sni: 'reviews.example.com',
+    insecureSkipVerify: false,
+    caCrl: '/etc/certs/crl.pem',
+  };
+  const localityLbSetting = {
+    enabled: true,
+    distribute: [{ from: 'us-west/zone1/*', to: { 'us-west/zone1/*': 80, 'us-west/zone2/*': 20 } }],
+  };
+  return {
+    apiVersion,
+    kind: 'DestinationRule',
+    metadata: { name: 'reviews', namespace: 'prod' },
+    spec: {
+      host: 'reviews.prod.svc.cluster.local',
+      exportTo: ['.'],
+      workloadSelector: { matchLabels: { app: 'web' } },
+      trafficPolicy: {
+        loadBalancer: {
+          simple: 'LEAST_REQUEST',
+          localityLbSetting,
+          warmup: { duration: '60s', minimumPercent: 10, aggression: 1.5 },
+          warmupDurationSecs: '60s',
+        },
+        connectionPool,
+        outlierDetection,
+        tls,
+        proxyProtocol: { version: 'V2' },
+        retryBudget: { percent: 20, minRetryConcurrency: 3, budgetInterval: '1s' },
+        portLevelSettings: [
+          {
+            port: { number: 9080 },
+            loadBalancer: { consistentHash: { httpCookie: { name: 'user', path: '/', ttl: '0s', attributes: [{ name: 'SameSite', value: 'Strict' }, { name: 'Secure' }] }, ringHash: { minimumRingSize: 1024 } } },
+            connectionPool,
+            outlierDetection,
+            tls: { mode: 'ISTIO_MUTUAL' },
+          },
+          { port: { number: 9081 }, loadBalancer: { consistentHash: { httpHeaderName: 'x-user', maglev: { tableSize: 65537 } } } },
+          { port: { number: 9082 }, loadBalancer: { consistentHash: { useSourceIp: true, minimumRingSize: 1024 } } },
+          { port: { number: 9083 }, loadBalancer: { consistentHash: { httpQueryParameterName: 'user' } } },
+          {
+            port: { number: 9084 },
+            loadBalancer: {
+              backendUtilization: {
+                weightUpdatePeriod: '1s',
+                weightExpirationPeriod: '3m',
+                weightStabilizationPeriod: '10s',
+                errorUtilizationPenaltyPercent: 50,
+                metricNamesForComputingUtilization: ['named_metrics.cpu'],
+              },
+            },
+          },
+        ],
+      },
+      subsets: [
+        { name: 'v1', labels: { version: 'v1' } },
+        {
+          name: 'v2',
+          labels: { version: 'v2' },
+          trafficPolicy: {
+            loadBalancer: { simple: 'ROUND_ROBIN', zoneAwareLbSetting: { enabled: true, failover: [{ from: 'us-east', to: 'us-west' }], failoverPriority: ['example.com/rack'], minClusterSize: 6 } },
+            tls: { mode: 'MUTUAL', clientCertificate: '/etc/certs/cert.pem', privateKey: '/etc/certs/key.pem', credentialName: 'client-creds' },
+            tunnel: { protocol: 'CONNECT', targetHost: 'egress.example.com', targetPort: 8443 },
+          },
+        },
+      ],
+    },
+  };
+}
+
+/** The ingress Gateway of Istio's "Secure Gateways" task: HTTPS on 443 with SIMPLE TLS. */
+export function secureIngressGateway(apiVersion = 'networking.istio.io/v1'): JsonObject {
+  return {
+    apiVersion,
+    kind: 'Gateway',
+    metadata: { name: 'mygateway' },
+    spec: {
+      selector: { istio: 'ingressgateway' },
+      servers: [{
+        port: { number: 443, name: 'https', protocol: 'HTTPS' },
+        tls: { mode: 'SIMPLE', credentialName: 'httpbin-credential' },
+        hosts: ['httpbin.example.com'],
+      }],
+    },
+  };
+}
+
+/** A Gateway whose `servers` are the given ones. */
+export function gateway(servers: unknown, apiVersion = 'networking.istio.io/v1'): JsonObject {
+  return { ...secureIngressGateway(apiVersion), spec: { selector: { istio: 'ingressgateway' }, servers } };
+}
+
+/**
+ * A Gateway that uses every field of the schema, including those added after Istio 1.18
+ * (OPTIONAL_MUTUAL, caCrl, insecureSkipVerify, credentialNames, tlsCertificates,
+ * caCertCredentialName, ecdhCurves).
+ */
+export function everyFieldGateway(apiVersion = 'networking.istio.io/v1'): JsonObject {
+  return gateway([
+    {
+      port: { number: 80, name: 'http', protocol: 'HTTP' },
+      hosts: ['prod/*.example.com'],
+      name: 'plain',
+      bind: '0.0.0.0',
+      defaultEndpoint: '127.0.0.1:8080',
+      tls: { httpsRedirect: true },
+    },
+    {
+      port: { number: 443, name: 'https', protocol: 'HTTPS' },
+      hosts: ['*.example.com'],
+      tls: {
+        mode: 'OPTIONAL_MUTUAL',
+        serverCertificate: '/etc/certs/server.pem',
+        privateKey: '/etc/certs/key.pem',
+        caCertificates: '/etc/certs/ca.pem',
+        caCrl: '/etc/certs/crl.pem',
+        subjectAltNames: ['client.example.com'],
+        verifyCertificateSpki: ['c3BraQ=='],
+        verifyCertificateHash: ['AB:CD'],
+        minProtocolVersion: 'TLSV1_2',
+        maxProtocolVersion: 'TLSV1_3',
+        cipherSuites: ['ECDHE-ECDSA-AES256-GCM-SHA384'],
+        ecdhCurves: ['X25519'],
+        insecureSkipVerify: false,
+      },
+    },
+    { port: { number: 8443, name: 'https-2', protocol: 'HTTPS' }, hosts: ['a.example.com'], tls: { mode: 'SIMPLE', credentialNames: ['rsa-cert', 'ecdsa-cert'], caCertCredentialName: 'ca-cert' } },
+    {
+      port: { number: 9443, name: 'https-3', protocol: 'HTTPS' },
+      hosts: ['b.example.com'],
+      tls: { mode: 'MUTUAL', tlsCertificates: [{ serverCertificate: '/etc/rsa/cert.pem', privateKey: '/etc/rsa/key.pem', caCertificates: '/etc/ca.pem' }] },
+    },
+    { port: { number: 15443, name: 'tls', protocol: 'TLS', targetPort: 0 }, hosts: ['*.local'], tls: { mode: 'AUTO_PASSTHROUGH' } },
+  ], apiVersion);
+}
+
+/** The egress ServiceEntry of Istio's "Accessing External Services" task: httpbin.org over HTTP, DNS resolution. */
+export function egressServiceEntry(apiVersion = 'networking.istio.io/v1'): JsonObject {
+  return {
+    apiVersion,
+    kind: 'ServiceEntry',
+    metadata: { name: 'httpbin-ext' },
+    spec: {
+      hosts: ['httpbin.org'],
+      ports: [{ number: 80, name: 'http', protocol: 'HTTP' }],
+      resolution: 'DNS',
+      location: 'MESH_EXTERNAL',
+    },
+  };
+}
+
+/** A ServiceEntry with `spec` merged over the egress one's. */
+export function serviceEntry(spec: JsonObject = {}, apiVersion = 'networking.istio.io/v1'): JsonObject {
+  const base = egressServiceEntry(apiVersion);
+  return { ...base, spec: { ...(base.spec as JsonObject), ...spec } };
+}
+
+/** A ServiceEntry that uses every field of the schema, including DYNAMIC_DNS's neighbours. */
+export function everyFieldServiceEntry(apiVersion = 'networking.istio.io/v1'): JsonObject {
+  return serviceEntry({
+    hosts: ['db.internal.example.com'],
+    addresses: ['10.10.0.0/24'],
+    ports: [{ number: 5432, name: 'tcp-pg', protocol: 'TCP', targetPort: 15432 }],
+    location: 'MESH_INTERNAL',
+    resolution: 'STATIC',
+    endpoints: [{
+      address: '10.10.0.12',
+      ports: { 'tcp-pg': 15432 },
+      labels: { app: 'db' },
+      network: 'net-1',
+      locality: 'us-west/zone1',
+      weight: 10,
+      serviceAccount: 'db',
+    }],
+    exportTo: ['.', 'web'],
+    subjectAltNames: ['spiffe://cluster.local/ns/prod/sa/db'],
+  }, apiVersion);
+}

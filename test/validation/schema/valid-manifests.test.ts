@@ -1,9 +1,12 @@
 import { JsonObject } from '../../../src/validation/manifest';
 import { SCHEMA_RULES } from '../../../src/validation/schema';
 import {
-  endpointSlice, everyFieldVirtualService, fooDelayVirtualService, fooRetryVirtualService, fooService, fullLoadBalancer,
-  schemaDiagnostics, service,
+  circuitBreakingDestinationRule, destinationRule, egressServiceEntry, endpointSlice, everyFieldDestinationRule, everyFieldGateway,
+  everyFieldServiceEntry, everyFieldVirtualService, fooDelayVirtualService, fooRetryVirtualService, fooService, fullLoadBalancer,
+  schemaDiagnostics, secureIngressGateway, service, serviceEntry,
 } from './manifests';
+
+const VERSIONS = ['networking.istio.io/v1', 'networking.istio.io/v1beta1', 'networking.istio.io/v1alpha3'];
 
 describe('valid manifests get no schema diagnostics', () => {
   it.each<[string, JsonObject]>([
@@ -28,13 +31,34 @@ describe('valid manifests get no schema diagnostics', () => {
     expect(schemaDiagnostics(manifest)).toEqual([]);
   });
 
+  describe.each(VERSIONS)('Istio kinds in %s', apiVersion => {
+    it.each<[string, JsonObject]>([
+      ['the circuit-breaking DestinationRule of Istio\'s docs', circuitBreakingDestinationRule(apiVersion)],
+      ['a DestinationRule with every field, including those added after Istio 1.18', everyFieldDestinationRule(apiVersion)],
+      ['a DestinationRule with only a host', destinationRule({ trafficPolicy: undefined }, apiVersion)],
+      ['the SIMPLE TLS ingress Gateway of Istio\'s docs', secureIngressGateway(apiVersion)],
+      ['a Gateway with every field, including those added after Istio 1.18', everyFieldGateway(apiVersion)],
+      ['the DNS egress ServiceEntry of Istio\'s docs', egressServiceEntry(apiVersion)],
+      ['a ServiceEntry with every field', everyFieldServiceEntry(apiVersion)],
+      ['a DYNAMIC_DNS ServiceEntry (added after Istio 1.18)', serviceEntry({ hosts: ['*.example.com'], resolution: 'DYNAMIC_DNS', ports: [{ number: 443, name: 'tls', protocol: 'TLS' }] }, apiVersion)],
+      ['a ServiceEntry with a workload selector', serviceEntry({ location: 'MESH_INTERNAL', resolution: 'STATIC', workloadSelector: { labels: { app: 'db' } } }, apiVersion)],
+    ])('%s', (_name, manifest) => {
+      expect(schemaDiagnostics(manifest)).toEqual([]);
+    });
+  });
+
+  it('treat null fields of the Istio kinds as not set (pruned by the API server)', () => {
+    const manifest = destinationRule({ trafficPolicy: { loadBalancer: { simple: null, consistentHash: { httpHeaderName: 'x' } }, tls: null }, subsets: null });
+    expect(schemaDiagnostics(manifest)).toEqual([]);
+  });
+
   it('other kinds are not checked', () => {
     expect(schemaDiagnostics({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { replicas: 'three' } })).toEqual([]);
   });
 });
 
 describe('the schema rule set', () => {
-  it('has one rule per code, SCH001 to SCH005, for Services, EndpointSlices and every VirtualService version', () => {
+  it('has one rule per code, SCH001 to SCH005, for Services, EndpointSlices and every version of the Istio kinds', () => {
     expect(SCHEMA_RULES.map(r => `${r.code} ${r.name} ${r.severity}`)).toEqual([
       'SCH001 schema-type error',
       'SCH002 schema-enum error',
@@ -49,6 +73,7 @@ describe('the schema rule set', () => {
         'networking.istio.io/v1/VirtualService',
         'networking.istio.io/v1beta1/VirtualService',
         'networking.istio.io/v1alpha3/VirtualService',
+        ...['DestinationRule', 'Gateway', 'ServiceEntry'].flatMap(kind => VERSIONS.map(version => `${version}/${kind}`)),
       ]);
     }
   });
