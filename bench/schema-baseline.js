@@ -11,6 +11,9 @@ const { Service } = require('kubernetes-models/v1/Service');
 const { Deployment } = require('kubernetes-models/apps/v1/Deployment');
 const { EndpointSlice } = require('kubernetes-models/discovery.k8s.io/v1/EndpointSlice');
 const { VirtualService } = require('@kubernetes-models/istio/networking.istio.io/v1beta1/VirtualService');
+const { DestinationRule } = require('@kubernetes-models/istio/networking.istio.io/v1beta1/DestinationRule');
+const { Gateway } = require('@kubernetes-models/istio/networking.istio.io/v1beta1/Gateway');
+const { ServiceEntry } = require('@kubernetes-models/istio/networking.istio.io/v1beta1/ServiceEntry');
 
 const MODELS = {
   'v1/Service': Service,
@@ -18,6 +21,12 @@ const MODELS = {
   'discovery.k8s.io/v1/EndpointSlice': EndpointSlice,
   'networking.istio.io/v1/VirtualService': VirtualService,
   'networking.istio.io/v1beta1/VirtualService': VirtualService,
+  'networking.istio.io/v1/DestinationRule': DestinationRule,
+  'networking.istio.io/v1beta1/DestinationRule': DestinationRule,
+  'networking.istio.io/v1/Gateway': Gateway,
+  'networking.istio.io/v1beta1/Gateway': Gateway,
+  'networking.istio.io/v1/ServiceEntry': ServiceEntry,
+  'networking.istio.io/v1beta1/ServiceEntry': ServiceEntry,
 };
 
 const dir = process.argv[2];

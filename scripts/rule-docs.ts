@@ -22,14 +22,29 @@ export function renderRuleDocs(): string {
     'Every rule runs at `cdk8s synth` for the objects the constructs generate, and in',
     '`validateManifests()` for any manifest. Errors fail synth; warnings are printed.',
     '',
+    'The **upstream** column names the checks of other tools that find the same problem, so a',
+    'finding can be matched with what those tools report, and suppressed or looked up by either code:',
+    '',
+    '- `IST....` codes are the messages of `istioctl analyze`',
+    '  ([list](https://istio.io/latest/docs/reference/config/analysis/)). Rules that mirror the checks',
+    '  of Istio\'s admission webhook give IST0106 (`SchemaValidationError`) for webhook errors and',
+    '  IST0133 (`SchemaWarning`) for webhook warnings: that is how `istioctl analyze` reports them.',
+    '- `KIA....` codes are the validations Kiali shows on its Istio config pages',
+    '  ([list](https://kiali.io/docs/features/validations/)).',
+    '- `-`: no istioctl or Kiali check corresponds (for example the Kubernetes API server\'s own',
+    '  validation of Services and EndpointSlices).',
+    '',
+    '`cdk8s-traffic validate --format json` gives the same codes as `upstream` on each diagnostic.',
+    '',
     '## Manifest rules',
     '',
-    '| code | rule | severity | applies to | what it checks |',
-    '|---|---|---|---|---|',
+    '| code | rule | severity | applies to | upstream | what it checks |',
+    '|---|---|---|---|---|---|',
   ];
   for (const rule of ruleCatalogue()) {
     const applies = rule.appliesTo.length > 0 ? rule.appliesTo.map(k => `\`${k}\``).join(', ') : 'all manifests together';
-    lines.push(`| ${rule.code} | ${rule.name} | ${rule.severity} | ${applies} | ${escape(rule.description)} |`);
+    const upstream = rule.upstream.length > 0 ? rule.upstream.map(escape).join(', ') : '-';
+    lines.push(`| ${rule.code} | ${rule.name} | ${rule.severity} | ${applies} | ${upstream} | ${escape(rule.description)} |`);
   }
   lines.push('', '## Construct checks', '', 'Made by the constructs at synth (or when a value is created), about their inputs.', '');
   lines.push('| code | rule | severity | what it checks |', '|---|---|---|---|');

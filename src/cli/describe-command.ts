@@ -1,9 +1,10 @@
 /**
- * `cdk8s-traffic describe PATH...`: the Services, VirtualService routes and traffic graph of
- * any YAML, as kubectl would show them after the API server's defaults, without a cluster.
+ * `cdk8s-traffic describe PATH...`: the Services, ServiceEntries, Gateways, VirtualService
+ * routes, DestinationRules and traffic graph of any YAML, as kubectl would show them after the
+ * API server's defaults, without a cluster.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { describeManifests, renderDescription } from '../describe/describe';
+import { describeManifests, hasTextSections, renderDescription } from '../describe/describe';
 import { renderMermaid } from '../describe/mermaid';
 import { isDns1123Subdomain } from '../validation/format/dns';
 import { parseDocuments } from './documents';
@@ -28,10 +29,10 @@ export interface DescribeIo {
 export function registerDescribe(program: Command): void {
   program
     .command('describe')
-    .description('show the Services, VirtualService routes and traffic graph in YAML, as kubectl would after the API server\'s defaults')
+    .description('show the Services, ServiceEntries, Gateways, VirtualService routes, DestinationRules and traffic graph in YAML, as kubectl would after the API server\'s defaults')
     .argument('<paths...>', 'YAML files, folders (searched recursively for *.yaml and *.yml) or - for standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--graph <notation>', 'print the traffic graph (VirtualService hosts -> Services -> workloads) instead of the tables').choices(['mermaid']))
+    .addOption(new Option('--graph <notation>', 'print the traffic graph (Gateways -> VirtualServices -> Services and ServiceEntry hosts -> subsets -> workloads) instead of the tables').choices(['mermaid']))
     .option('--cluster-domain <domain>', 'the cluster\'s DNS domain, used to match hosts to Services', parseClusterDomain, 'cluster.local')
     .addHelpText('after', '\nExit status: 0 described, 2 input could not be read.')
     .action((paths: string[], options: DescribeCommandOptions) => {
@@ -64,7 +65,7 @@ export function runDescribe(paths: readonly string[], options: DescribeCommandOp
     io.stdout(JSON.stringify({ ...description, ...mermaid }, null, 2) + '\n');
   } else if (options.graph === 'mermaid') {
     io.stdout(renderMermaid(description.graph));
-  } else if (description.services.length === 0 && description.virtualServices.length === 0) {
+  } else if (!hasTextSections(description)) {
     io.stderr('no Services or VirtualServices in the input\n');
   } else {
     io.stdout(renderDescription(description));

@@ -9,7 +9,7 @@ import { registerValidate } from './validate-command';
 
 export function buildProgram(): Command {
   const program = new Command('cdk8s-traffic')
-    .description('Validate and describe Kubernetes Services, EndpointSlices and Istio VirtualServices')
+    .description('Validate and describe Kubernetes Services, EndpointSlices and Istio VirtualServices, DestinationRules, Gateways and ServiceEntries')
     .version(packageVersion(), '-V, --version')
     .showHelpAfterError()
     .exitOverride();

@@ -17,6 +17,11 @@ export interface LocatedDiagnostic {
   readonly resource: string;
   readonly message: string;
   readonly value?: unknown;
+  /**
+   * The upstream checks the rule corresponds to (istioctl analyze `IST....`, Kiali `KIA....`),
+   * from the rule catalogue; empty when none.
+   */
+  readonly upstream: readonly string[];
 }
 
 /** What a run read and found. */
@@ -52,7 +57,10 @@ export function formatSummary(summary: ValidationSummary): string {
     + `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`;
 }
 
-/** The whole report as one JSON object (pretty-printed, newline-terminated). */
+/**
+ * The whole report as one JSON object (pretty-printed, newline-terminated). Each diagnostic
+ * carries its rule's `upstream` codes (an empty list when it has none).
+ */
 export function formatJson(diagnostics: readonly LocatedDiagnostic[], summary: ValidationSummary): string {
   const report = {
     diagnostics: diagnostics.map(d => ({
@@ -66,6 +74,7 @@ export function formatJson(diagnostics: readonly LocatedDiagnostic[], summary: V
       resource: d.resource,
       message: d.message,
       ...(d.value === undefined ? {} : { value: d.value }),
+      upstream: [...d.upstream],
     })),
     summary,
   };

@@ -31,7 +31,7 @@ export interface ValidateIo {
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check Services, EndpointSlices and Istio VirtualServices in YAML against the rules of the Kubernetes API server and Istio\'s webhook')
+    .description('check Services, EndpointSlices and Istio VirtualServices, DestinationRules, Gateways and ServiceEntries (networking.istio.io v1, v1beta1, v1alpha3) in YAML against the rules of the Kubernetes API server and Istio\'s webhook, and across resources as istioctl analyze and Kiali do')
     .argument('<paths...>', 'YAML files, folders (searched recursively for *.yaml and *.yml) or - for standard input')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-q, --quiet', 'print errors only (no warnings, no summary)')
@@ -105,6 +105,7 @@ export function runValidate(paths: readonly string[], options: ValidateOptions, 
         resource: diagnostic.resource,
         message: diagnostic.message,
         ...(diagnostic.value === undefined ? {} : { value: diagnostic.value }),
+        upstream: upstreamCodes(diagnostic.code),
       };
       return { entry, documentOrder: document ? diagnostic.index : documents.length, order };
     })
@@ -131,6 +132,15 @@ function summarise(files: number, documents: readonly SourceDocument[], errors: 
     skippedKinds[label] = (skippedKinds[label] ?? 0) + 1;
   }
   return { files, documents: documents.length, checked: documents.length - skipped, skipped, skippedKinds, errors, warnings };
+}
+
+let upstreamByCode: Map<string, readonly string[]> | undefined;
+const NO_UPSTREAM: readonly string[] = [];
+
+/** The upstream codes (IST..., KIA...) of the rule with this code, from the catalogue; empty when none. */
+function upstreamCodes(code: string): readonly string[] {
+  upstreamByCode ??= new Map(ruleCatalogue().map(rule => [rule.code, rule.upstream]));
+  return upstreamByCode.get(code) ?? NO_UPSTREAM;
 }
 
 let knownKindNames: Set<string> | undefined;

@@ -5,7 +5,7 @@
  * `name.namespace` and `name.namespace.svc`, which a reader means as the Service although
  * Istio does not expand them (XR006 warns about those).
  */
-import { istioHostName, resolveServiceHost } from '../validation/rules/cross/service-host';
+import { istioHostName, resolveServiceHost } from '../validation/rules/cross/indexes/service-host';
 import { ResourceRef } from './resources';
 
 /** The cluster DNS domain when none is given. */

@@ -5,18 +5,28 @@
  */
 import { GraphEdge, GraphNode, GraphNodeKind, TrafficGraph } from './traffic-graph';
 
-/** Node shapes: stadium hosts, box Services, subroutine workloads, database endpoints, hexagon externals. */
+/**
+ * Node shapes: trapezoid Gateways, stadium hosts, box Services, parallelogram ServiceEntry
+ * hosts, rounded subsets, subroutine workloads, database endpoints, hexagon externals.
+ */
 const SHAPES: Record<GraphNodeKind, [string, string]> = {
+  'gateway': ['[/', '\\]'],
   'virtual-service': ['([', '])'],
   'service': ['[', ']'],
+  'service-entry': ['[/', '/]'],
+  'subset': ['(', ')'],
   'workload': ['[[', ']]'],
   'endpoint-slice': ['[(', ')]'],
   'external': ['{{', '}}'],
   'response': ['>', ']'],
 };
 
-/** Arrows: solid for traffic, dotted for mirrored copies, thick for a Service reaching its pods. */
+/**
+ * Arrows: solid for traffic, dotted for mirrored copies, aliases and a host's subsets, thick
+ * for a Service (ServiceEntry, subset) reaching its pods.
+ */
 const ARROWS: Record<GraphEdge['kind'], string> = {
+  binds: '-->',
   route: '-->',
   mirror: '-.->',
   delegate: '-->',
@@ -24,6 +34,7 @@ const ARROWS: Record<GraphEdge['kind'], string> = {
   selects: '==>',
   endpoints: '==>',
   alias: '-.->',
+  subset: '-.->',
 };
 
 export function renderMermaid(graph: TrafficGraph): string {

@@ -2,7 +2,7 @@
  * Picking resources out of a set of parsed manifests. Everything here reads defensively:
  * the manifests come from any YAML a user feeds in.
  */
-import { SERVICE, VIRTUAL_SERVICE } from '../validation/kinds';
+import { DESTINATION_RULE, GATEWAY, SERVICE, SERVICE_ENTRY, VIRTUAL_SERVICE } from '../validation/kinds';
 import { objectAt, stringAt, typeKey } from '../validation/manifest';
 
 /** The namespace a manifest without `metadata.namespace` lands in (as `kubectl apply` does). */
@@ -44,4 +44,19 @@ export function isService(manifest: unknown): boolean {
 
 export function isVirtualService(manifest: unknown): boolean {
   return VIRTUAL_SERVICE.includes(typeKey(manifest));
+}
+
+/** A DestinationRule in any served version (v1, v1beta1, v1alpha3). */
+export function isDestinationRule(manifest: unknown): boolean {
+  return DESTINATION_RULE.includes(typeKey(manifest));
+}
+
+/** An Istio Gateway (`networking.istio.io`) in any served version. */
+export function isGateway(manifest: unknown): boolean {
+  return GATEWAY.includes(typeKey(manifest));
+}
+
+/** A ServiceEntry in any served version. */
+export function isServiceEntry(manifest: unknown): boolean {
+  return SERVICE_ENTRY.includes(typeKey(manifest));
 }

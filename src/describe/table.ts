@@ -9,10 +9,12 @@ const PADDING = 3;
 /** Renders a header row and data rows as aligned columns, one line each, ending in a newline. */
 export function renderTable(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const all = [headers, ...rows].map(row => row.map(printable));
-  const columns = Math.max(...all.map(row => row.length));
-  const widths: number[] = [];
-  for (let column = 0; column < columns; column++) {
-    widths.push(Math.max(...all.map(row => width(row[column] ?? ''))));
+  // loops, not Math.max(...list): a spread of a very long list overflows the call stack
+  let columns = 0;
+  for (const row of all) columns = Math.max(columns, row.length);
+  const widths: number[] = new Array<number>(columns).fill(0);
+  for (const row of all) {
+    for (let column = 0; column < row.length; column++) widths[column] = Math.max(widths[column], width(row[column]));
   }
   const lines = all.map(row => {
     const cells: string[] = [];

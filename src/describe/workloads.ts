@@ -2,8 +2,9 @@
  * Workloads and the labels of the pods they run, so a Service selector can be matched against
  * them without a cluster.
  */
-import { entriesAt, objectAt, stringAt } from '../validation/manifest';
+import { objectAt, stringAt } from '../validation/manifest';
 import { refOf } from './resources';
+import { labelValue, labelsAt } from './workload-index';
 
 /** A workload of the set and the labels its pods carry. */
 export interface WorkloadSummary {
@@ -26,11 +27,7 @@ export function workloadOf(manifest: unknown): WorkloadSummary | undefined {
   else if (kind === 'CronJob') podMetadata = objectAt(objectAt(objectAt(objectAt(objectAt(manifest, 'spec'), 'jobTemplate'), 'spec'), 'template'), 'metadata');
   else if (TEMPLATE_KINDS.includes(kind)) podMetadata = objectAt(objectAt(objectAt(manifest, 'spec'), 'template'), 'metadata');
   else return undefined;
-  const podLabels: Record<string, string> = {};
-  for (const [key, value] of entriesAt(podMetadata, 'labels')) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') podLabels[key] = String(value);
-  }
-  return { kind, ...refOf(manifest), podLabels };
+  return { kind, ...refOf(manifest), podLabels: labelsAt(podMetadata, 'labels') };
 }
 
 /**
@@ -40,5 +37,5 @@ export function workloadOf(manifest: unknown): WorkloadSummary | undefined {
  */
 export function selects(serviceNamespace: string, selector: Readonly<Record<string, string>>, workload: WorkloadSummary): boolean {
   const entries = Object.entries(selector);
-  return entries.length > 0 && workload.namespace === serviceNamespace && entries.every(([key, value]) => workload.podLabels[key] === value);
+  return entries.length > 0 && workload.namespace === serviceNamespace && entries.every(([key, value]) => labelValue(workload.podLabels, key) === value);
 }

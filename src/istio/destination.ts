@@ -1,8 +1,10 @@
 import { IService } from '../service/i-service';
 import { TrafficValidationError } from '../validation/errors';
-import { isIstioLabel } from '../validation/format/istio-host';
 import { isValidPortNum } from '../validation/format/ports';
-import { expectInstance } from '../util/typed-value';
+import { expectInstance, optionalInstance } from '../util/typed-value';
+import { Subset } from './destination-rule/subset';
+import { serviceEntryHost } from './service-entry/entry-host';
+import type { IServiceEntry } from './service-entry/i-service-entry';
 
 /**
  * Options for a destination.
@@ -16,11 +18,24 @@ export interface DestinationOptions {
   readonly port?: number;
 
   /**
-   * A subset defined in a DestinationRule for the host (a DNS-1123 label such as `v2`).
+   * A subset of the host's endpoints: the value `DestinationRule.addSubset()` returns, or
+   * `Subset.named('v2')` for a subset defined outside this app.
    *
    * @default - all endpoints of the host
    */
-  readonly subset?: string;
+  readonly subset?: Subset;
+}
+
+/**
+ * Options for a destination that is a ServiceEntry.
+ */
+export interface ServiceEntryDestinationOptions extends DestinationOptions {
+  /**
+   * Which of the ServiceEntry's hosts.
+   *
+   * @default - its first host
+   */
+  readonly host?: string;
 }
 
 /**
@@ -43,23 +58,31 @@ export class Destination {
     return new Destination(undefined, service, options);
   }
 
+  /**
+   * A ServiceEntry construct: the host is one of its hosts (the first by default), read at synth.
+   */
+  public static serviceEntry(entry: IServiceEntry, options: ServiceEntryDestinationOptions = {}): Destination {
+    return new Destination(undefined, undefined, options, entry);
+  }
+
   private constructor(
     private readonly hostName: string | undefined,
     /** The Service construct, when the destination is one. */
     public readonly targetService: IService | undefined,
     private readonly options: DestinationOptions,
+    private readonly entry?: IServiceEntry,
   ) {
     if (options.port !== undefined && isValidPortNum(options.port).length > 0) {
       throw new TrafficValidationError('VS037', `destination port ${options.port} must be between 1 and 65535, inclusive`);
     }
-    if (options.subset !== undefined && !isIstioLabel(options.subset)) {
-      throw new TrafficValidationError('VS036', `subset ${JSON.stringify(options.subset)} must be a DNS label: letters, digits and '-', starting and ending with a letter or digit, at most 63 characters`);
-    }
+    optionalInstance(options.subset, Subset, { field: 'subset' }, "the value DestinationRule.addSubset() returns, or Subset.named('v2')");
   }
 
-  /** The host the destination renders: the name given, or the Service's DNS name. */
+  /** The host the destination renders: the name given, the Service's DNS name, or the ServiceEntry's host. */
   public get targetHost(): string {
-    return this.targetService ? this.targetService.dnsName : this.hostName as string;
+    if (this.targetService) return this.targetService.dnsName;
+    if (this.entry) return serviceEntryHost(this.entry, (this.options as ServiceEntryDestinationOptions).host);
+    return this.hostName as string;
   }
 
   /** The port, when given. */
@@ -71,7 +94,7 @@ export class Destination {
   public _render(): { host: string; subset?: string; port?: { number: number } } {
     return {
       host: this.targetHost,
-      ...(this.options.subset !== undefined ? { subset: this.options.subset } : {}),
+      ...(this.options.subset !== undefined ? { subset: this.options.subset.name } : {}),
       ...(this.options.port !== undefined ? { port: { number: this.options.port } } : {}),
     };
   }

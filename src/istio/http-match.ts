@@ -1,4 +1,5 @@
 import { compact, nonEmpty, nonEmptyMap } from '../util/json';
+import { IGatewayReference, renderGatewayReference } from './gateway/gateway-reference';
 import { renderMatchMap, renderStringMatch, StringMatch } from './string-match';
 
 /**
@@ -91,11 +92,12 @@ export interface HttpMatch {
   readonly sourceNamespace?: string;
 
   /**
-   * Gateways the match applies to, overriding the VirtualService's.
+   * Gateways the match applies to, overriding the VirtualService's: Gateway constructs,
+   * `GatewayReference.named('<namespace>/<name>')` or `GatewayReference.MESH`.
    *
    * @default - the VirtualService's gateways
    */
-  readonly gateways?: string[];
+  readonly gateways?: IGatewayReference[];
 
   /**
    * Envoy stats prefix for the route.
@@ -120,7 +122,7 @@ export function renderHttpMatch(match: HttpMatch, path: string): { [key: string]
     port: match.port,
     sourceLabels: nonEmptyMap(match.sourceLabels),
     sourceNamespace: match.sourceNamespace,
-    gateways: nonEmpty(match.gateways),
+    gateways: nonEmpty(match.gateways?.map((g, i) => renderGatewayReference(g, `${path}.gateways[${i}]`))),
     statPrefix: match.statPrefix,
   });
 }

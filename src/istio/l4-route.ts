@@ -1,5 +1,6 @@
 import { compact, nonEmpty, nonEmptyMap } from '../util/json';
 import { Destination, renderDestination } from './destination';
+import { IGatewayReference, renderGatewayReference } from './gateway/gateway-reference';
 
 /**
  * A weighted destination of a TCP or TLS route.
@@ -49,11 +50,12 @@ export interface L4Match {
   readonly sourceNamespace?: string;
 
   /**
-   * Gateways the match applies to.
+   * Gateways the match applies to: Gateway constructs, `GatewayReference.named('<namespace>/<name>')`
+   * or `GatewayReference.MESH`.
    *
    * @default - the VirtualService's gateways
    */
-  readonly gateways?: string[];
+  readonly gateways?: IGatewayReference[];
 }
 
 /**
@@ -90,13 +92,13 @@ export interface TlsRoute {
   readonly route: RouteDestination[];
 }
 
-function renderL4Match(match: L4Match): { [key: string]: unknown } {
+function renderL4Match(match: L4Match, path: string): { [key: string]: unknown } {
   return compact({
     destinationSubnets: nonEmpty(match.destinationSubnets),
     port: match.port,
     sourceLabels: nonEmptyMap(match.sourceLabels),
     sourceNamespace: match.sourceNamespace,
-    gateways: nonEmpty(match.gateways),
+    gateways: nonEmpty(match.gateways?.map((g, i) => renderGatewayReference(g, `${path}.gateways[${i}]`))),
   });
 }
 
@@ -106,13 +108,13 @@ function renderDestinations(route: RouteDestination[], path: string): Array<{ [k
 
 /** @internal */
 export function renderTcpRoute(route: TcpRoute, index: number): { [key: string]: unknown } {
-  return compact({ match: nonEmpty(route.match?.map(renderL4Match)), route: renderDestinations(route.route, `tcp[${index}]`) });
+  return compact({ match: nonEmpty(route.match?.map((m, i) => renderL4Match(m, `tcp[${index}].match[${i}]`))), route: renderDestinations(route.route, `tcp[${index}]`) });
 }
 
 /** @internal */
 export function renderTlsRoute(route: TlsRoute, index: number): { [key: string]: unknown } {
   return compact({
-    match: nonEmpty(route.match.map(m => compact({ sniHosts: [...m.sniHosts], ...renderL4Match(m) }))),
+    match: nonEmpty(route.match.map((m, i) => compact({ sniHosts: [...m.sniHosts], ...renderL4Match(m, `tls[${index}].match[${i}]`) }))),
     route: renderDestinations(route.route, `tls[${index}]`),
   });
 }

@@ -1,15 +1,16 @@
-import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { compact, nonEmpty } from '../util/json';
-import { validateOnSynth } from '../validation/synth';
 import { VirtualServiceApiVersion } from './api-version';
+import { GatewayReference, IGatewayReference, renderGatewayReference } from './gateway/gateway-reference';
 import { Host } from './host';
 import { HttpDelegate, HttpRoute, renderHttpRoute } from './http-route';
 import { renderTcpRoute, renderTlsRoute, TcpRoute, TlsRoute } from './l4-route';
 import { expectInstance } from '../util/typed-value';
+import { IstioObject } from './istio-object';
 
-/** The reserved gateway name for all sidecars in the mesh (`VirtualService.MESH_GATEWAY` in every jsii language). */
-export const MESH_GATEWAY = 'mesh';
+/** The reserved gateway `mesh`, all sidecars in the mesh (`VirtualService.MESH_GATEWAY` or `GatewayReference.MESH` in every jsii language). */
+export const MESH_GATEWAY: IGatewayReference = GatewayReference.MESH;
 
 /**
  * Properties of a `VirtualService`.
@@ -38,11 +39,12 @@ export interface VirtualServiceProps {
   readonly hosts?: Host[];
 
   /**
-   * Gateways (`<namespace>/<name>`) and/or `mesh` (all sidecars) the routes apply to.
+   * Gateways the routes apply to: Gateway constructs, `GatewayReference.named('<namespace>/<name>')`,
+   * and/or `VirtualService.MESH_GATEWAY` (all sidecars).
    *
    * @default - mesh
    */
-  readonly gateways?: string[];
+  readonly gateways?: IGatewayReference[];
 
   /**
    * Namespaces the VirtualService is visible to (`.` for its own, `*` for all).
@@ -79,15 +81,9 @@ export interface VirtualServiceProps {
  *
  * @see https://istio.io/latest/docs/reference/config/networking/virtual-service/
  */
-export class VirtualService extends Construct {
+export class VirtualService extends IstioObject {
   /** The reserved gateway name for all sidecars in the mesh: list it in `gateways` beside a gateway to keep routing in-mesh traffic. */
-  public static readonly MESH_GATEWAY = MESH_GATEWAY;
-
-  /** The generated Kubernetes object (id `Resource`); an escape hatch for patches. */
-  public readonly apiObject: ApiObject;
-
-  /** The VirtualService's `metadata.name`. */
-  public readonly name: string;
+  public static readonly MESH_GATEWAY: IGatewayReference = GatewayReference.MESH;
 
   private readonly hosts: Host[];
   private readonly httpRoutes: HttpRoute[];
@@ -95,31 +91,11 @@ export class VirtualService extends Construct {
   private readonly tlsRoutes: TlsRoute[];
 
   constructor(scope: Construct, id: string, private readonly props: VirtualServiceProps = {}) {
-    super(scope, id);
+    super(scope, id, { apiVersion: props.apiVersion ?? VirtualServiceApiVersion.V1, kind: 'VirtualService', metadata: props.metadata });
     this.hosts = [...(props.hosts ?? [])];
     this.httpRoutes = [...(props.http ?? [])];
     this.tcpRoutes = [...(props.tcp ?? [])];
     this.tlsRoutes = [...(props.tls ?? [])];
-    this.apiObject = new ApiObject(this, 'Resource', {
-      apiVersion: props.apiVersion ?? VirtualServiceApiVersion.V1,
-      kind: 'VirtualService',
-      metadata: props.metadata,
-      spec: Lazy.any({ produce: () => this.renderSpec() }),
-    });
-    this.name = this.apiObject.name;
-    validateOnSynth(this, this.apiObject);
-  }
-
-  /** Metadata of the generated object. */
-  public get metadata(): ApiObjectMetadataDefinition {
-    return this.apiObject.metadata;
-  }
-
-  /** The namespace; `default` when neither the VirtualService nor its chart sets one. */
-  // jsii warns that `namespace` is a C# keyword; C# bindings PascalCase it (`Namespace`), as
-  // cdk8s's own ApiObjectMetadata.namespace, and it is the Kubernetes field name (scripts/build.js).
-  public get namespace(): string {
-    return this.apiObject.metadata.namespace ?? 'default';
   }
 
   /** Adds a host. */
@@ -147,10 +123,11 @@ export class VirtualService extends Construct {
     return { name: this.name, namespace: this.apiObject.metadata.namespace };
   }
 
-  private renderSpec(): { [key: string]: unknown } {
+  /** @internal */
+  protected _renderSpec(): { [key: string]: unknown } {
     return compact({
       hosts: nonEmpty(this.hosts.map((h, i) => expectInstance(h, Host, { field: `hosts[${i}]` }, "Host.of('reviews') or Host.service(service)").name)),
-      gateways: nonEmpty(this.props.gateways),
+      gateways: nonEmpty(this.props.gateways?.map((g, i) => renderGatewayReference(g, `gateways[${i}]`))),
       exportTo: nonEmpty(this.props.exportTo),
       http: nonEmpty(this.httpRoutes.map(renderHttpRoute)),
       tcp: nonEmpty(this.tcpRoutes.map(renderTcpRoute)),

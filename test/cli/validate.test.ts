@@ -16,7 +16,7 @@ function fixture(name: string): string {
 }
 
 interface JsonReport {
-  diagnostics: Array<{ file: string; line: number; column: number; severity: string; code: string; rule: string; path: string; resource: string; message: string; value?: unknown }>;
+  diagnostics: Array<{ file: string; line: number; column: number; severity: string; code: string; rule: string; path: string; resource: string; message: string; value?: unknown; upstream: string[] }>;
   summary: { files: number; documents: number; checked: number; skipped: number; skippedKinds: Record<string, number>; errors: number; warnings: number };
 }
 
@@ -57,7 +57,10 @@ describe('cdk8s-traffic validate (as a process)', () => {
     it("warns that the reference's two VirtualServices route the same host for the mesh", () => {
       const seed = path.join(ROOT, 'test', 'fixtures', 'foo-virtualservices.yaml');
       const result = validate([seed]);
-      expect(result.stdout).toBe(`${seed}:23:5: warning XR004 spec.hosts[0]: host "foo" is also routed by VirtualService/default/foo-retry-virtualservice for the mesh (sidecars): sidecars get the routes of only one VirtualService per host and ignore the other's; merge them into one VirtualService, or route the paths of one through a delegate\n`);
+      const advice = 'for the mesh (sidecars): sidecars get the routes of only one VirtualService per host and ignore the other\'s; merge them into one VirtualService, or route the paths of one through a delegate';
+      expect(result.stdout).toBe(
+        `${seed}:8:5: warning XR004 spec.hosts[0]: host "foo" is also routed by VirtualService/default/foo-delay-virtualservice ${advice}\n`
+        + `${seed}:23:5: warning XR004 spec.hosts[0]: host "foo" is also routed by VirtualService/default/foo-retry-virtualservice ${advice}\n`);
       expect(result.status).toBe(0);
     });
 
@@ -157,7 +160,7 @@ describe('cdk8s-traffic validate (as a process)', () => {
           {
             file: fixture('kubectl-list.yaml'), line: 24, column: 7, severity: 'error', code: 'SVC014', rule: 'node-port-range',
             path: 'spec.ports[0].nodePort', resource: 'Service/shop/broken',
-            message: 'nodePort 99999 is outside the node port range 30000-32767', value: 99999,
+            message: 'nodePort 99999 is outside the node port range 30000-32767', value: 99999, upstream: [],
           },
           expect.objectContaining({ file: fixture('warnings-only.yaml'), line: 7, column: 3, severity: 'warning', code: 'SVC042', path: 'spec.externalName', value: 'web.example.com' }),
         ],

@@ -51,11 +51,15 @@ describe('describe the examples', () => {
     ]);
   });
 
-  it('links the canary split to the reviews Deployment', () => {
+  it('links the canary split through the DestinationRule subsets to the reviews Deployments', () => {
     const graph = describeManifests(charts.get('traffic-management') as unknown[]).graph;
     expect(graph.edges.filter(e => e.from === 'vs_bookinfo_reviews').map(e => [e.to, e.percent])).toEqual([
-      ['svc_bookinfo_reviews', 100], ['svc_bookinfo_reviews', 90], ['svc_bookinfo_reviews', 10],
+      ['sub_bookinfo_reviews_v3', 100], ['sub_bookinfo_reviews_v1', 90], ['sub_bookinfo_reviews_v2', 10],
     ]);
-    expect(graph.edges.filter(e => e.from === 'svc_bookinfo_reviews').map(e => e.to)).toEqual(['wl_bookinfo_reviews_Deployment']);
+    expect(graph.edges.filter(e => e.from === 'svc_bookinfo_reviews').map(e => [e.kind, e.to])).toEqual([
+      ['selects', 'wl_bookinfo_reviews_v1_Deployment'], ['selects', 'wl_bookinfo_reviews_v2_Deployment'], ['selects', 'wl_bookinfo_reviews_v3_Deployment'],
+      ['subset', 'sub_bookinfo_reviews_v1'], ['subset', 'sub_bookinfo_reviews_v2'], ['subset', 'sub_bookinfo_reviews_v3'],
+    ]);
+    expect(graph.edges.filter(e => e.from === 'sub_bookinfo_reviews_v1').map(e => e.to)).toEqual(['wl_bookinfo_reviews_v1_Deployment']);
   });
 });

@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { Destination, Fault, GrpcStatus, Percent, Retry, RetryOn, StringMatch } from '../../src';
+import { Destination, Fault, GrpcStatus, Percent, Retry, RetryOn, StringMatch, Subset } from '../../src';
 
 describe('Retry', () => {
   test('renders attempts and the per-try timeout as an Istio duration', () => {
@@ -109,13 +109,13 @@ describe('StringMatch', () => {
 
 describe('Destination', () => {
   test('renders host, subset and port', () => {
-    expect(Destination.host('reviews', { subset: 'v2', port: 9080 })._render()).toEqual({ host: 'reviews', subset: 'v2', port: { number: 9080 } });
+    expect(Destination.host('reviews', { subset: Subset.named('v2'), port: 9080 })._render()).toEqual({ host: 'reviews', subset: 'v2', port: { number: 9080 } });
     expect(Destination.host('foo')._render()).toEqual({ host: 'foo' });
   });
 
   test.each([
     ['the port is out of range', () => Destination.host('a', { port: 70000 }), 'VS037 destination port 70000 must be between 1 and 65535, inclusive'],
-    ['the subset is not a DNS label', () => Destination.host('a', { subset: 'V_2' }), 'VS036 subset "V_2"'],
+    ['the subset is not a DNS label', () => Destination.host('a', { subset: Subset.named('V_2') }), 'VS036 subset "V_2"'],
   ])('errors when %s', (_name, make, message) => {
     expect(make).toThrow(message);
   });

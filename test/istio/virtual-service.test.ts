@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import {
-  ClusterIpService, Destination, Fault, Host, MESH_GATEWAY, Percent, RedirectPortSelection, Retry, ServiceSelector,
-  StringMatch, UnmatchedPreflights, VirtualService, VirtualServiceApiVersion,
+  ClusterIpService, Destination, Fault, GatewayReference, Host, MESH_GATEWAY, Percent, RedirectPortSelection, Retry, ServiceSelector,
+  StringMatch, Subset, UnmatchedPreflights, VirtualService, VirtualServiceApiVersion,
 } from '../../src';
 import { captureWarnings, manifestsOf, newChart, synthErrors } from '../util';
 
@@ -101,7 +101,7 @@ describe('VirtualService', () => {
     const { chart } = newChart();
     new VirtualService(chart, 'vs', {
       hosts: [Host.of('shop.example.com')],
-      gateways: ['istio-ingress/public', MESH_GATEWAY],
+      gateways: [GatewayReference.named('istio-ingress/public'), MESH_GATEWAY],
       exportTo: ['.'],
       http: [{
         name: 'api',
@@ -118,12 +118,12 @@ describe('VirtualService', () => {
           port: 443,
           sourceLabels: { app: 'frontend' },
           sourceNamespace: 'web',
-          gateways: ['istio-ingress/public'],
+          gateways: [GatewayReference.named('istio-ingress/public')],
           statPrefix: 'api_v1',
         }],
         route: [
-          { destination: Destination.host('api', { subset: 'v1' }), weight: 75, headers: { request: { set: { 'x-subset': 'v1' } } } },
-          { destination: Destination.host('api', { subset: 'v2' }), weight: 25 },
+          { destination: Destination.host('api', { subset: Subset.named('v1') }), weight: 75, headers: { request: { set: { 'x-subset': 'v1' } } } },
+          { destination: Destination.host('api', { subset: Subset.named('v2') }), weight: 25 },
         ],
         rewrite: { uri: '/', authority: 'api.internal' },
         timeout: Duration.seconds(15),
@@ -150,7 +150,7 @@ describe('VirtualService', () => {
     const delegate = new VirtualService(chart, 'delegate', { metadata: { name: 'api-routes', namespace: 'api' }, http: [{ route: [{ destination: Destination.host('api') }] }] });
     new VirtualService(chart, 'root', {
       hosts: [Host.of('example.com')],
-      gateways: ['istio-ingress/public'],
+      gateways: [GatewayReference.named('istio-ingress/public')],
       http: [
         { match: [{ uri: StringMatch.prefix('/old') }], redirect: { uri: '/new', authority: 'www.example.com', derivePort: RedirectPortSelection.FROM_PROTOCOL_DEFAULT, scheme: 'https', redirectCode: 308 } },
         { match: [{ uri: StringMatch.exact('/healthz') }], directResponse: { status: 200, body: 'ok' } },
@@ -172,7 +172,7 @@ describe('VirtualService', () => {
     const { app, chart } = newChart();
     new VirtualService(chart, 'vs', {
       hosts: [Host.of('*.example.com')],
-      gateways: ['istio-ingress/passthrough'],
+      gateways: [GatewayReference.named('istio-ingress/passthrough')],
       tls: [{ match: [{ sniHosts: ['db.example.com'], port: 443 }], route: [{ destination: Destination.host('db', { port: 5432 }) }] }],
       tcp: [{ match: [{ port: 6379, destinationSubnets: ['10.0.0.0/16'] }], route: [{ destination: Destination.host('cache'), weight: 100 }] }],
     });
@@ -218,7 +218,7 @@ describe('VirtualService validation at synth', () => {
       http: [{
         fault: Fault.abort({ httpStatus: 503, percentage: Percent.of(1) }),
         retries: Retry.onGatewayErrors(),
-        route: [{ destination: Destination.host('foo', { subset: 'a' }), weight: 90 }, { destination: Destination.host('foo', { subset: 'b' }), weight: 20 }],
+        route: [{ destination: Destination.host('foo', { subset: Subset.named('a') }), weight: 90 }, { destination: Destination.host('foo', { subset: Subset.named('b') }), weight: 20 }],
       }],
     });
     const warnings = captureWarnings(() => expect(synthErrors(app)).toBeUndefined());

@@ -6,7 +6,7 @@
 import { Severity } from '../diagnostic';
 import { resourceId, valueAt } from '../manifest';
 import { ManifestEntry, SetRule } from '../rule';
-import { setKinds } from './cross/set-index';
+import { setKinds } from './cross/indexes/set-index';
 import { isInteger, protocolOf, requestedNodePort, servicePorts } from './service/fields';
 import { serviceShape } from './service/service-type';
 

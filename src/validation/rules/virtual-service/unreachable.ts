@@ -207,6 +207,7 @@ export const unreachableRuleRule: ManifestRule = {
   name: 'unreachable-rule',
   severity: Severity.WARNING,
   appliesTo: VIRTUAL_SERVICE,
+  upstream: ['IST0130'],
   description: 'an http, tcp or tls rule that never applies: one after a rule without match, or one whose matches all repeat earlier ones (analyzeUnreachableHTTPRules and its TCP/TLS variants, VirtualServiceUnreachableRule)',
   check(manifest, context) {
     for (const finding of findingsOf(manifest)) {
@@ -220,6 +221,7 @@ export const ineffectiveMatchRule: ManifestRule = {
   name: 'ineffective-match',
   severity: Severity.WARNING,
   appliesTo: VIRTUAL_SERVICE,
+  upstream: ['IST0131'],
   description: 'a match that never applies: it repeats an earlier match (names ignored), or, for http, an earlier uri prefix covers it with the same port, method, authority, headers, queryParams and withoutHeaders (analyzeUnreachableHTTPRules, VirtualServiceIneffectiveMatch)',
   check(manifest, context) {
     for (const finding of findingsOf(manifest)) {

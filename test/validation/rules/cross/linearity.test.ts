@@ -98,14 +98,10 @@ describe('app-wide rules scale linearly', () => {
     expect([...codes].sort()).toEqual(['XR001', 'XR002', 'XR003', 'XR004', 'XR005', 'XR006']);
   });
 
-  it('check 20,000 Services, 20,000 Deployments and 20,000 VirtualServices in well under the bound', () => {
-    const set = entries(appSet(20000));
-    const started = Date.now();
-    const findings = checkSet(set, resolveOptions(), CROSS_RESOURCE_RULES);
-    const elapsed = Date.now() - started;
+  // how long it takes is measured by `npm run bench`, not here
+  it('checks 20,000 Services, 20,000 Deployments and 20,000 VirtualServices without an internal error', () => {
+    const findings = checkSet(entries(appSet(20000)), resolveOptions(), CROSS_RESOURCE_RULES);
     expect(findings.length).toBeGreaterThan(10000);
     expect(findings.filter(d => d.code === 'TRF000')).toEqual([]);
-    // a generous bound for slow CI machines: the set takes a few hundred milliseconds
-    expect(elapsed).toBeLessThan(3000);
   });
 });

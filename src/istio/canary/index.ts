@@ -1,0 +1,2 @@
+export { Canary } from './canary';
+export type { CanaryProps } from './canary';

@@ -1,0 +1,8 @@
+export * from './subset';
+export * from './load-balancer';
+export * from './connection-pool';
+export * from './outlier-detection';
+export * from './client-tls';
+export { TunnelProtocol, ProxyProtocolVersion } from './traffic-policy';
+export type { TunnelSettings, PortTrafficPolicy, TrafficPolicy } from './traffic-policy';
+export * from './destination-rule';

@@ -1,0 +1,3 @@
+export { IstioProtocol } from './istio-protocol';
+export * from './i-service-entry';
+export * from './service-entry';
