@@ -60,9 +60,9 @@ function main(): void {
 
   say(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${RUNS} runs each, medians.`);
   say();
-  say('1. Synth: app.synth() to an output folder (3N objects), wall time and peak memory');
+  say('1. Synth: app.synth() to an output folder (5N + 1 objects: per app two Deployments, a Service, a DestinationRule and a VirtualService; one Gateway), wall time and peak memory');
   say();
-  say('| N | (a) cdk8s-traffic | (a0) same, validation off | (b) cdk8s-plus-28 + raw VS | (c) raw ApiObjects | a/b | validation adds (a/a0) | peak RSS a / b / c |');
+  say('| N | (a) cdk8s-traffic | (a0) same, validation off | (b) cdk8s-plus-28 + raw Istio objects | (c) raw ApiObjects | a/b | validation adds (a/a0) | peak RSS a / b / c |');
   say('|---|---|---|---|---|---|---|---|');
   const synthMedian: Record<string, Record<number, number>> = { a: {}, a0: {}, b: {}, c: {} };
   for (const n of SIZES) {
@@ -84,7 +84,7 @@ function main(): void {
   const documents = fs.readdirSync(dir).filter(f => f.endsWith('.yaml')).map(f => fs.readFileSync(path.join(dir, f), 'utf-8'));
   const bytes = documents.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   say();
-  say(`2. Validation of the N = ${largest} output (${3 * largest} documents, ${(bytes / 2 ** 20).toFixed(1)} MB), each a whole process`);
+  say(`2. Validation of the N = ${largest} output (${5 * largest + 1} documents, ${(bytes / 2 ** 20).toFixed(1)} MB), each a whole process`);
   say();
   const validate = (target: string) => runProcess([path.join('lib', 'cli', 'main.js'), 'validate', '--quiet', target]).ms;
   const baseline = (target: string) => runProcess([path.join('bench', 'schema-baseline.js'), target]).ms;

@@ -19,7 +19,10 @@ describe('an app on cdk8s-plus-33', () => {
     'main.ts': [
       "import { App, Chart } from 'cdk8s';",
       "import * as kplus from 'cdk8s-plus-33';",
-      "import { ClusterIpService, NodePortService, ServiceSelector, Severity, TargetPort, validateManifests } from 'cdk8s-traffic';",
+      'import {',
+      '  Canary, ClusterIpService, Destination, Gateway, Host, NodePortService, Server, ServerHost, ServerTls, ServiceSelector, Severity,',
+      '  TargetPort, validateManifests, VirtualService,',
+      "} from 'cdk8s-traffic';",
       '',
       'const app = new App();',
       "const chart = new Chart(app, 'plus33');",
@@ -33,6 +36,20 @@ describe('an app on cdk8s-plus-33', () => {
       '// no labels of the user: selected by the selector cdk8s-plus generates',
       "const worker = new kplus.Deployment(chart, 'worker', { metadata: { name: 'worker' }, containers: [{ image: 'worker:1', portNumber: 9000 }] });",
       "new ClusterIpService(chart, 'worker-svc', { metadata: { name: 'worker' }, selector: ServiceSelector.fromWorkload(worker), ports: [{ port: 9000 }] });",
+      '// a canary between two versions of api, and the public entry through a Gateway',
+      "const [apiV1, apiV2] = ['v1', 'v2'].map(version => new kplus.Deployment(chart, `api-${version}`, {",
+      "  metadata: { name: `api-${version}` },",
+      "  podMetadata: { labels: { app: 'api', version } },",
+      "  containers: [{ image: `api:${version}`, portNumber: 8080 }],",
+      '}));',
+      "const api = new ClusterIpService(chart, 'api', { metadata: { name: 'api' }, selector: ServiceSelector.fromLabels({ app: 'api' }), ports: [{ name: 'http', port: 80, targetPort: TargetPort.number(8080) }] });",
+      "const canary = new Canary(chart, 'api-canary', { service: api, stable: apiV1, canary: apiV2, canaryWeight: 20 });",
+      "const hosts = [ServerHost.of('api.example.com')];",
+      "const gateway = new Gateway(chart, 'public', { metadata: { name: 'public' }, servers: [Server.https({ hosts, tls: ServerTls.simple({ credentialName: 'api-cert' }) })] });",
+      "new VirtualService(chart, 'api-public', {",
+      "  metadata: { name: 'api-public' }, hosts: [Host.of('api.example.com')], gateways: [gateway],",
+      '  http: [{ route: [{ destination: Destination.service(api, { subset: canary.stableSubset }) }] }],',
+      '});',
       'console.log(exposed.dnsName);',
       'console.log(validateManifests(chart.toJson()).filter(d => d.severity === Severity.ERROR).length);',
       'app.synth();',
@@ -80,6 +97,18 @@ describe('an app on cdk8s-plus-33', () => {
     expect(Object.keys(worker.spec.selector.matchLabels).length).toBeGreaterThan(0);
     expect(workerService.spec.selector).toEqual(worker.spec.selector.matchLabels);
     expect(worker.spec.template.metadata.labels).toMatchObject(workerService.spec.selector);
+  });
+
+  test('writes the canary and the gateway with the Istio constructs', () => {
+    const manifests = app.manifests();
+    expect(manifestNamed(manifests, 'DestinationRule', 'api').spec).toEqual({
+      host: 'api.default.svc.cluster.local',
+      subsets: [{ name: 'stable', labels: { version: 'v1' } }, { name: 'canary', labels: { version: 'v2' } }],
+    });
+    expect(manifestNamed(manifests, 'VirtualService', 'api').spec.http[0].route.map((r: any) => [r.destination.subset, r.weight]))
+      .toEqual([['stable', 80], ['canary', 20]]);
+    expect(manifestNamed(manifests, 'VirtualService', 'api-public').spec.gateways).toEqual(['default/public']);
+    expect(manifestNamed(manifests, 'Gateway', 'public').spec.selector).toEqual({ istio: 'ingressgateway' });
   });
 
   test("passes the installed cdk8s-traffic command's validation", () => {

@@ -19,6 +19,9 @@ describe('cdk8s synth of the examples (as a process)', () => {
     expect(result.status).toBe(0);
     expect(fs.readdirSync(outdir).sort()).toEqual(expect.arrayContaining([
       'external-endpoints.k8s.yaml', 'seed-services.k8s.yaml', 'seed-virtual-services.k8s.yaml', 'service-types.k8s.yaml', 'traffic-management.k8s.yaml',
+      // Istio's traffic-management tasks
+      'istio-request-routing.k8s.yaml', 'istio-traffic-shifting.k8s.yaml', 'istio-fault-injection.k8s.yaml', 'istio-request-timeouts.k8s.yaml',
+      'istio-circuit-breaking.k8s.yaml', 'istio-ingress-gateway.k8s.yaml', 'istio-egress-tls-origination.k8s.yaml',
     ]));
   });
 
@@ -28,6 +31,9 @@ describe('cdk8s synth of the examples (as a process)', () => {
     expect(errors).toEqual([]);
     expect(manifests.filter(m => m.kind === 'Service').length).toBeGreaterThanOrEqual(7);
     expect(manifests.filter(m => m.kind === 'VirtualService').length).toBeGreaterThanOrEqual(5);
+    expect(manifests.filter(m => m.kind === 'DestinationRule').length).toBeGreaterThanOrEqual(15);
+    expect(manifests.filter(m => m.kind === 'Gateway').length).toBeGreaterThanOrEqual(2);
+    expect(manifests.filter(m => m.kind === 'ServiceEntry').length).toBeGreaterThanOrEqual(1);
   });
 
   test("writes the reference's foo-service exactly", () => {
