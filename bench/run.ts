@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
+import { runHostile } from './hostile';
 
 const ROOT = path.resolve(__dirname, '..');
 const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
@@ -121,6 +122,10 @@ function main(): void {
     const verdict = t.value <= t.limit ? (t.aim === undefined || t.value <= t.aim ? 'met' : 'met, aim not') : 'NOT met';
     say(`| ${t.name} | ${t.value.toFixed(2)} | ${t.limit.toFixed(2)} | ${t.aim === undefined ? '' : t.aim.toFixed(2)} | ${verdict} |`);
   }
+  say();
+  say('5. Hostile shapes: `cdk8s-traffic validate` at two sizes each (the larger twice the smaller); a growth near 2 is linear, 4 would be quadratic');
+  say();
+  runHostile(say, work);
   fs.rmSync(work, { recursive: true, force: true });
   fs.writeFileSync(path.join(ROOT, 'bench', 'last-results.md'), `${lines.join('\n')}\n`);
 }

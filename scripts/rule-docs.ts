@@ -4,14 +4,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ruleCatalogue } from '../src/validation/engine';
-import { CONSTRUCT_CHECKS } from '../src/validation/construct-checks';
+import { catalogueTables } from '../src/validation/catalogue-tables';
 
 export const RULE_DOCS = path.join(__dirname, '..', 'docs', 'rules.md');
-
-function escape(text: string): string {
-  return text.replace(/\|/g, '\\|');
-}
 
 export function renderRuleDocs(): string {
   const lines = [
@@ -36,21 +31,8 @@ export function renderRuleDocs(): string {
     '',
     '`cdk8s-traffic validate --format json` gives the same codes as `upstream` on each diagnostic.',
     '',
-    '## Manifest rules',
-    '',
-    '| code | rule | severity | applies to | upstream | what it checks |',
-    '|---|---|---|---|---|---|',
+    ...catalogueTables({ constructChecksIntro: 'Made by the constructs at synth (or when a value is created), about their inputs.' }),
   ];
-  for (const rule of ruleCatalogue()) {
-    const applies = rule.appliesTo.length > 0 ? rule.appliesTo.map(k => `\`${k}\``).join(', ') : 'all manifests together';
-    const upstream = rule.upstream.length > 0 ? rule.upstream.map(escape).join(', ') : '-';
-    lines.push(`| ${rule.code} | ${rule.name} | ${rule.severity} | ${applies} | ${upstream} | ${escape(rule.description)} |`);
-  }
-  lines.push('', '## Construct checks', '', 'Made by the constructs at synth (or when a value is created), about their inputs.', '');
-  lines.push('| code | rule | severity | what it checks |', '|---|---|---|---|');
-  for (const check of CONSTRUCT_CHECKS) {
-    lines.push(`| ${check.code} | ${check.name} | ${check.severity} | ${escape(check.description)} |`);
-  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { setWarningSink } from '../src/validation/synth';
+import { setWarningSink } from '../src/synth';
 
 /** A fresh app and chart, as `Testing.chart()` but keeping the app at hand. */
 export function newChart(props: { namespace?: string; context?: Record<string, string> } = {}): { app: App; chart: Chart } {

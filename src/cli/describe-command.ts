@@ -7,12 +7,13 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { describeManifests, hasTextSections, renderDescription } from '../describe/describe';
 import { renderMermaid } from '../describe/mermaid';
 import { isDns1123Subdomain } from '../validation/format/dns';
-import { parseDocuments } from './documents';
-import { EXIT_OK } from './errors';
-import { readInputs } from './input';
+import { EXIT_INPUT, EXIT_OK } from './errors';
+import { DEFAULT_INPUT_LIMITS, formatSize, parseFileSize, parseSize } from './limits';
+import { formatInputError, inputErrorJson } from './output';
+import { InputLimitOptions, readDocuments } from './read-documents';
 
 /** Options of one `describe` run. */
-export interface DescribeCommandOptions {
+export interface DescribeCommandOptions extends InputLimitOptions {
   readonly format: 'text' | 'json';
   /** Print the traffic graph in this notation instead of the tables (with `--format json`: add it). */
   readonly graph?: 'mermaid';
@@ -34,7 +35,11 @@ export function registerDescribe(program: Command): void {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--graph <notation>', 'print the traffic graph (Gateways -> VirtualServices -> Services and ServiceEntry hosts -> subsets -> workloads) instead of the tables').choices(['mermaid']))
     .option('--cluster-domain <domain>', 'the cluster\'s DNS domain, used to match hosts to Services', parseClusterDomain, 'cluster.local')
-    .addHelpText('after', '\nExit status: 0 described, 2 input could not be read.')
+    .addOption(new Option('--max-input-size <size>', 'read no file (or standard input) larger than this, such as 32MiB or 512KiB').argParser(parseFileSize)
+      .default(DEFAULT_INPUT_LIMITS.maxFileBytes, formatSize(DEFAULT_INPUT_LIMITS.maxFileBytes).replace(' ', '')))
+    .addOption(new Option('--max-total-input-size <size>', 'read no more than this in all inputs together').argParser(parseSize)
+      .default(DEFAULT_INPUT_LIMITS.maxTotalBytes, formatSize(DEFAULT_INPUT_LIMITS.maxTotalBytes).replace(' ', '')))
+    .addHelpText('after', '\nExit status: 0 described, 2 a usage error or an input that could not be read (the other inputs are still described).')
     .action((paths: string[], options: DescribeCommandOptions) => {
       process.exitCode = runDescribe(paths, options, {
         stdout: text => process.stdout.write(text),
@@ -53,22 +58,29 @@ function parseClusterDomain(value: string): string {
 /**
  * Reads the inputs, describes every object they hold as one set, and writes the report.
  *
- * @returns the exit code, 0
- * @throws InputError when an input cannot be read (exit code 2)
+ * An input that cannot be read is reported (on standard error, and in the JSON report) and the
+ * others are still described.
+ *
+ * @returns the exit code: 0, or 2 when an input could not be read
  */
 export function runDescribe(paths: readonly string[], options: DescribeCommandOptions, io: DescribeIo): number {
-  const manifests = readInputs(paths, io.readStdin).flatMap(input => parseDocuments(input).map(document => document.manifest));
+  const read = readDocuments(paths, options, io.readStdin);
+  for (const notice of read.notices) io.stderr(`${formatInputError(notice, 'note')}\n`);
+  for (const error of read.errors) io.stderr(`${formatInputError(error)}\n`);
+  const manifests = read.documents.map(document => document.manifest);
   const description = describeManifests(manifests, { clusterDomain: options.clusterDomain });
 
   if (options.format === 'json') {
     const mermaid = options.graph === 'mermaid' ? { mermaid: renderMermaid(description.graph) } : {};
-    io.stdout(JSON.stringify({ ...description, ...mermaid }, null, 2) + '\n');
+    const errors = read.errors.map(inputErrorJson);
+    const failed = errors.length > 0 ? { error: errors[0], errors } : {};
+    io.stdout(JSON.stringify({ ...failed, ...description, ...mermaid }, (_key, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : value), 2) + '\n');
   } else if (options.graph === 'mermaid') {
     io.stdout(renderMermaid(description.graph));
   } else if (!hasTextSections(description)) {
-    io.stderr('no Services or VirtualServices in the input\n');
+    if (read.errors.length === 0) io.stderr('no Services or VirtualServices in the input\n');
   } else {
     io.stdout(renderDescription(description));
   }
-  return EXIT_OK;
+  return read.errors.length > 0 ? EXIT_INPUT : EXIT_OK;
 }

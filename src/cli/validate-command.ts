@@ -7,18 +7,33 @@ import { isKnownKind, ruleCatalogue, validateManifests } from '../validation/eng
 import { isDns1123Subdomain } from '../validation/format/dns';
 import { stringAt } from '../validation/manifest';
 import { NodePortRange } from '../validation/node-port-range';
-import { SourceDocument, parseDocuments } from './documents';
-import { EXIT_ERRORS, EXIT_OK } from './errors';
-import { readInputs } from './input';
-import { LocatedDiagnostic, ValidationSummary, formatJson, formatSummary, formatTextLine } from './output';
+import { shortenValues } from '../text/escape';
+import { SourceDocument } from '../yaml/documents';
+import { EXIT_ERRORS, EXIT_INPUT, EXIT_OK } from './errors';
+import { DEFAULT_DIAGNOSTIC_LIMITS, DEFAULT_INPUT_LIMITS, formatSize, parseCount, parseFileSize, parseSize } from './limits';
+import { LocatedDiagnostic, ValidationSummary, capDiagnostics, formatInputError, formatJson, formatSummary, formatTextReport } from './output';
+import { InputLimitOptions, readDocuments } from './read-documents';
+import { applyConfig, parseCodesOption } from './config';
+import { CI_FORMATS, CiFormat, FailOn, failsRun, formatCiReport, isCiFormat, reportObjects } from './formats';
 
 /** Options of one `validate` run. */
-export interface ValidateOptions {
-  readonly format: 'text' | 'json';
+export interface ValidateOptions extends InputLimitOptions {
+  readonly format: 'text' | 'json' | CiFormat;
+  /** `--fail-on`: what makes the exit status 1, errors (the default) or warnings too. */
+  readonly failOn?: FailOn;
+  /** `--disable`, `--enable`: rule codes not to run, or the only ones to run. */
+  readonly disable?: string[];
+  readonly enable?: string[];
+  /** `--config`: the settings file (else `.cdk8s-traffic.yaml` or `.json` in the working directory, if any). */
+  readonly config?: string;
   /** Print errors only: no warnings, no summary line. */
   readonly quiet?: boolean;
   readonly nodePortRange: NodePortRange;
   readonly clusterDomain: string;
+  /** `--max-diagnostics-per-file`: diagnostics printed per file (the rest counted in one line). @default 100 */
+  readonly maxDiagnosticsPerFile?: number;
+  /** `--max-diagnostics`: diagnostics printed in all. @default 1000 */
+  readonly maxDiagnostics?: number;
 }
 
 /** Where a run reads standard input and writes its report. */
@@ -33,12 +48,24 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('check Services, EndpointSlices and Istio VirtualServices, DestinationRules, Gateways and ServiceEntries (networking.istio.io v1, v1beta1, v1alpha3) in YAML against the rules of the Kubernetes API server and Istio\'s webhook, and across resources as istioctl analyze and Kiali do')
     .argument('<paths...>', 'YAML files, folders (searched recursively for *.yaml and *.yml) or - for standard input')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', ...CI_FORMATS]).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 on errors only, or on warnings too (default: error)').choices(['error', 'warning']))
+    .option('--disable <codes>', 'rule codes not to run, comma-separated (repeatable)', parseCodesOption)
+    .option('--enable <codes>', 'run only these rule codes, comma-separated (repeatable)', parseCodesOption)
+    .option('--config <file>', 'settings file (default: .cdk8s-traffic.yaml, .yml or .json in the working directory, if present); flags override it')
+    .hook('preAction', (_program, command) => applyConfig(command))
     .option('-q, --quiet', 'print errors only (no warnings, no summary)')
     .addOption(new Option('--node-port-range <range>', 'the cluster\'s node port range (the API server\'s --service-node-port-range)')
       .argParser(parseNodePortRange).default(NodePortRange.DEFAULT, NodePortRange.DEFAULT.toString()))
     .option('--cluster-domain <domain>', 'the cluster\'s DNS domain, used to match VirtualService hosts to Services', parseClusterDomain, 'cluster.local')
-    .addHelpText('after', '\nExit status: 0 no errors (warnings allowed), 1 errors found, 2 input could not be read.')
+    .addOption(new Option('--max-input-size <size>', 'read no file (or standard input) larger than this, such as 32MiB or 512KiB').argParser(parseFileSize)
+      .default(DEFAULT_INPUT_LIMITS.maxFileBytes, formatSize(DEFAULT_INPUT_LIMITS.maxFileBytes).replace(' ', '')))
+    .addOption(new Option('--max-total-input-size <size>', 'read no more than this in all inputs together').argParser(parseSize)
+      .default(DEFAULT_INPUT_LIMITS.maxTotalBytes, formatSize(DEFAULT_INPUT_LIMITS.maxTotalBytes).replace(' ', '')))
+    .addOption(new Option('--max-diagnostics-per-file <count>', 'print at most this many diagnostics per file, and how many more there are').argParser(parseCount)
+      .default(DEFAULT_DIAGNOSTIC_LIMITS.perFile))
+    .addOption(new Option('--max-diagnostics <count>', 'print at most this many diagnostics in all').argParser(parseCount).default(DEFAULT_DIAGNOSTIC_LIMITS.total))
+    .addHelpText('after', '\nExit status: 0 no errors (warnings allowed unless --fail-on warning), 1 errors found (or warnings with --fail-on warning), 2 a usage error, an input that could not be read (the other inputs are still checked) or an internal error (--debug prints its stack trace).')
     .action((paths: string[], options: ValidateOptions) => {
       ignoreClosedStdout();
       process.exitCode = runValidate(paths, options, {
@@ -73,18 +100,18 @@ function parseClusterDomain(value: string): string {
 /**
  * Reads the inputs, validates every object they hold as one set, and writes the report.
  *
- * @returns the exit code: 0 without errors, 1 with errors
- * @throws InputError when an input cannot be read (exit code 2)
+ * An input that cannot be read is reported (on standard error, and in the JSON report) and the
+ * others are still checked.
+ *
+ * @returns the exit code: 0 without errors, 1 with errors, 2 when an input could not be read
  */
 export function runValidate(paths: readonly string[], options: ValidateOptions, io: ValidateIo): number {
-  const inputs = readInputs(paths, io.readStdin);
-  const documents: SourceDocument[] = [];
-  for (const input of inputs) {
-    for (const document of parseDocuments(input)) documents.push(document);
-  }
+  const read = readDocuments(paths, options, io.readStdin);
+  const documents = read.documents;
+  for (const notice of read.notices) io.stderr(`${formatInputError(notice, 'note')}\n`);
 
   const manifests = documents.map(document => document.manifest);
-  const all = validateManifests(manifests, { nodePortRange: options.nodePortRange, clusterDomain: options.clusterDomain });
+  const all = validateManifests(manifests, { nodePortRange: options.nodePortRange, clusterDomain: options.clusterDomain, disable: options.disable, enable: options.enable });
   const errors = all.filter(d => d.severity === Severity.ERROR).length;
   const quiet = options.quiet === true;
   const shown = quiet ? all.filter(d => d.severity === Severity.ERROR) : all;
@@ -101,9 +128,9 @@ export function runValidate(paths: readonly string[], options: ValidateOptions, 
         severity: diagnostic.severity,
         code: diagnostic.code,
         rule: diagnostic.rule,
-        path: diagnostic.path,
-        resource: diagnostic.resource,
-        message: diagnostic.message,
+        path: shortenValues(diagnostic.path),
+        resource: shortenValues(diagnostic.resource),
+        message: shortenValues(diagnostic.message),
         ...(diagnostic.value === undefined ? {} : { value: diagnostic.value }),
         upstream: upstreamCodes(diagnostic.code),
       };
@@ -112,26 +139,33 @@ export function runValidate(paths: readonly string[], options: ValidateOptions, 
     .sort((a, b) => a.documentOrder - b.documentOrder || a.entry.line - b.entry.line || a.entry.column - b.entry.column || a.order - b.order)
     .map(x => x.entry);
 
-  const summary = summarise(inputs.length, documents, errors, all.length - errors);
-  if (options.format === 'json') {
-    io.stdout(formatJson(located, summary));
+  const summary = summarise(read.files, documents, errors, all.length - errors);
+  const limits = { perFile: options.maxDiagnosticsPerFile ?? DEFAULT_DIAGNOSTIC_LIMITS.perFile, total: options.maxDiagnostics ?? DEFAULT_DIAGNOSTIC_LIMITS.total };
+  const capped = capDiagnostics(located, limits);
+  for (const error of read.errors) io.stderr(`${formatInputError(error)}\n`);
+  if (isCiFormat(options.format)) {
+    io.stdout(formatCiReport(options.format, { diagnostics: capped.shown, inputErrors: read.errors, objects: reportObjects(documents), failOn: options.failOn ?? 'error' }));
+  } else if (options.format === 'json') {
+    io.stdout(formatJson(capped.shown, summary, { inputErrors: read.errors, omitted: capped.omitted }));
   } else {
-    if (located.length > 0) io.stdout(`${located.map(formatTextLine).join('\n')}\n`);
-    if (!quiet) io.stderr(`${formatSummary(summary)}\n`);
+    io.stdout(formatTextReport(capped, limits));
+    if (!quiet) io.stderr(`${formatSummary(summary, read.errors.length)}\n`);
   }
-  return errors > 0 ? EXIT_ERRORS : EXIT_OK;
+  if (read.errors.length > 0) return EXIT_INPUT;
+  return failsRun(all, options.failOn) ? EXIT_ERRORS : EXIT_OK;
 }
 
 function summarise(files: number, documents: readonly SourceDocument[], errors: number, warnings: number): ValidationSummary {
-  const skippedKinds: Record<string, number> = {};
+  // a Map, then own properties: a kind such as `__proto__` or `constructor` is a kind like any other
+  const skippedKinds = new Map<string, number>();
   let skipped = 0;
   for (const document of documents) {
     if (isKnownKind(document.manifest)) continue;
     skipped++;
     const label = kindLabel(document.manifest);
-    skippedKinds[label] = (skippedKinds[label] ?? 0) + 1;
+    skippedKinds.set(label, (skippedKinds.get(label) ?? 0) + 1);
   }
-  return { files, documents: documents.length, checked: documents.length - skipped, skipped, skippedKinds, errors, warnings };
+  return { files, documents: documents.length, checked: documents.length - skipped, skipped, skippedKinds: Object.fromEntries(skippedKinds), errors, warnings };
 }
 
 let upstreamByCode: Map<string, readonly string[]> | undefined;

@@ -5,6 +5,7 @@
 import { DestinationRuleSummary } from './destination-rule-summary';
 import { targetText } from './host-targets';
 import { NONE } from './service-summary';
+import { printable } from './printable';
 import { renderTable } from './table';
 
 export const SUBSET_TABLE_HEADERS: readonly string[] = ['SUBSET', 'LABELS'];
@@ -21,8 +22,8 @@ export const NOT_IN_INPUT = 'not in input';
 export function renderDestinationRule(rule: DestinationRuleSummary, showWorkloads: boolean): string {
   const resolved = rule.target ? ` -> ${targetText(rule.target)}` : rule.host.startsWith('*') ? ' (wildcard)' : rule.host === '?' ? '' : ` -> ${NOT_IN_INPUT}`;
   let text = [
-    `DestinationRule ${rule.namespace}/${rule.name}`,
-    `Host:      ${rule.host}${resolved}`,
+    `DestinationRule ${printable(`${rule.namespace}/${rule.name}`)}`,
+    `Host:      ${printable(rule.host)}${printable(resolved)}`,
   ].join('\n') + '\n';
   if (rule.subsets.length === 0) {
     text += `Subsets:   ${NONE}\n`;

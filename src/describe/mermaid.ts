@@ -3,6 +3,7 @@
  * any Markdown renderer that draws Mermaid. Labels are quoted and escaped, so any host, path or
  * header value is safe inside them.
  */
+import { cut, escapeControl } from '../text/escape';
 import { GraphEdge, GraphNode, GraphNodeKind, TrafficGraph } from './traffic-graph';
 
 /**
@@ -52,12 +53,18 @@ function nodeText(node: GraphNode): string {
   return `${node.id}${open}${quote(node.label)}${close}`;
 }
 
+/** The longest label the graph shows; longer ones end in an ellipsis. */
+const LABEL_LENGTH = 200;
+
 /**
- * A quoted Mermaid label: `#` first (Mermaid reads `#name;` as an entity), then the characters
- * that end a label or read as HTML or Markdown, as entity codes; line breaks become `<br/>`.
+ * A quoted Mermaid label: cut to 200 characters; `#` first (Mermaid reads `#name;` as an
+ * entity), then the characters that end a label or read as HTML or Markdown, as entity codes;
+ * line breaks become `<br/>`; every other control character (an escape sequence, a lone
+ * carriage return, U+2028) is shown as an escape such as `\u001b`, so no value can end the
+ * label, start a new statement or drive the terminal the graph is printed on.
  */
 export function quote(text: string): string {
-  const escaped = text
+  const escaped = cut(text, LABEL_LENGTH)
     .replace(/#/g, '#35;')
     .replace(/"/g, '#quot;')
     .replace(/</g, '#lt;')
@@ -65,5 +72,5 @@ export function quote(text: string): string {
     .replace(/\|/g, '#124;')
     .replace(/`/g, '#96;')
     .replace(/\r?\n/g, '<br/>');
-  return `"${escaped}"`;
+  return `"${escapeControl(escaped)}"`;
 }

@@ -3,6 +3,7 @@
  * evaluation order.
  */
 import { VirtualServiceSummary } from './route-summary';
+import { printable } from './printable';
 import { renderTable } from './table';
 
 export const ROUTE_TABLE_HEADERS: readonly string[] = ['ROUTE', 'MATCH', 'DESTINATIONS', 'TIMEOUT', 'RETRIES', 'FAULT'];
@@ -11,9 +12,9 @@ export const ROUTE_TABLE_HEADERS: readonly string[] = ['ROUTE', 'MATCH', 'DESTIN
 export function renderRouteTable(virtualService: VirtualServiceSummary): string {
   const hosts = virtualService.hosts.length > 0 ? virtualService.hosts.join(', ') : '<none> (delegate)';
   const heading = [
-    `VirtualService ${virtualService.namespace}/${virtualService.name}`,
-    `Hosts:     ${hosts}`,
-    `Gateways:  ${virtualService.gateways.join(', ')}`,
+    `VirtualService ${printable(`${virtualService.namespace}/${virtualService.name}`)}`,
+    `Hosts:     ${printable(hosts)}`,
+    `Gateways:  ${printable(virtualService.gateways.join(', '))}`,
   ].join('\n') + '\n';
   if (virtualService.routes.length === 0) return `${heading}<no routes>\n`;
   return heading + renderTable(

@@ -2,6 +2,7 @@
  * Column layout as kubectl prints it: left-aligned cells, each column as wide as its widest
  * cell plus three spaces (Go's tabwriter with kubectl's settings), no trailing spaces.
  */
+import { printable } from './printable';
 
 /** Spaces between two columns (kubectl's tabwriter padding). */
 const PADDING = 3;
@@ -25,11 +26,6 @@ export function renderTable(headers: readonly string[], rows: ReadonlyArray<read
     return cells.join('').replace(/\s+$/, '');
   });
   return lines.join('\n') + '\n';
-}
-
-/** Control characters (a line break in a route name, a tab in a header value) as JSON escapes, so each row stays one line. */
-function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, c => JSON.stringify(c).slice(1, -1));
 }
 
 /** Display width: code points, which is right for the ASCII and Latin text manifests hold. */

@@ -1,6 +1,6 @@
 import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { SynthValidationHooks, validateOnSynth } from '../validation/synth';
+import { SynthValidationHooks, validateOnSynth } from '../synth';
 
 /**
  * What an Istio construct writes: one `networking.istio.io` object.

@@ -1,7 +1,8 @@
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { validateManifests } from '../validation/engine';
 import { NodePortRange } from '../validation/node-port-range';
-import { stringAt, objectAt } from '../validation/manifest';
+import { TrafficValidationError } from '../validation/errors';
+import { show, stringAt, objectAt } from '../validation/manifest';
 
 /**
  * Settings of the validation plugin, from `properties:` in cdk8s.yaml.
@@ -27,6 +28,30 @@ export interface TrafficValidationProperties {
    * @default false
    */
   readonly failOnWarnings?: boolean;
+
+  /**
+   * What fails synth: `error` (errors only) or `warning` (warnings too), as
+   * `cdk8s-traffic validate --fail-on`. `failOnWarnings: true` is the same as `warning`.
+   *
+   * @default error
+   */
+  readonly failOn?: string;
+
+  /**
+   * Rule codes not to run, for example `['XR004']` (in cdk8s.yaml a list, or one
+   * comma-separated string). One object suppresses rules with the annotation
+   * `cdk8s-traffic.io/suppress`.
+   *
+   * @default - every rule runs
+   */
+  readonly disable?: string[];
+
+  /**
+   * The only rule codes to run (a list, or one comma-separated string).
+   *
+   * @default - every rule runs
+   */
+  readonly enable?: string[];
 }
 
 /** One offending resource, as cdk8s-cli's validation report takes it. */
@@ -62,7 +87,7 @@ export interface IPluginValidationContext {
   parseManifest(manifestPath: string): any[];
 }
 
-const RULES_DOC = 'https://www.npmjs.com/package/cdk8s-traffic (docs/rules.md)';
+const RULES_DOC = 'https://github.com/cdk8s-traffic/cdk8s-traffic/blob/main/docs/rules.md';
 
 /**
  * A cdk8s validation plugin running this library's rules (Kubernetes Service, EndpointSlice
@@ -76,6 +101,8 @@ const RULES_DOC = 'https://www.npmjs.com/package/cdk8s-traffic (docs/rules.md)';
  *     class: TrafficValidation
  *     properties:
  *       nodePortRange: 30000-32767
+ *       disable: [XR004]
+ *       failOn: error
  * ```
  *
  * `cdk8s synth` then fails on errors and names the construct path of each bad object.
@@ -95,14 +122,18 @@ export class TrafficValidation {
         if (manifest !== null && manifest !== undefined) documents.push({ manifest, manifestPath });
       }
     }
+    // disable, enable and the suppression annotations are applied by the engine, as for the CLI
     const diagnostics = validateManifests(documents.map(d => d.manifest), {
       nodePortRange: this.properties.nodePortRange ? NodePortRange.parse(this.properties.nodePortRange) : undefined,
       clusterDomain: this.properties.clusterDomain,
+      disable: codeList(this.properties.disable),
+      enable: codeList(this.properties.enable),
     });
+    const warningsFail = this.properties.failOnWarnings === true || failOnOf(this.properties.failOn) === 'warning';
     let failed = false;
     for (const diagnostic of diagnostics) {
       const document = documents[diagnostic.index];
-      const failing = diagnostic.severity === Severity.ERROR || this.properties.failOnWarnings === true;
+      const failing = diagnostic.severity === Severity.ERROR || warningsFail;
       failed = failed || failing;
       context.report.addViolation(toViolation(diagnostic, document?.manifest, document?.manifestPath ?? ''));
     }
@@ -115,12 +146,25 @@ export class TrafficValidation {
   }
 }
 
+/** A list of codes as cdk8s.yaml may give it: a list, or one comma-separated string. */
+function codeList(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.split(',').map(code => code.trim()).filter(code => code.length > 0);
+  return value as string[]; // anything else is checked (and refused with a clear message) by the engine
+}
+
+function failOnOf(value: unknown): 'error' | 'warning' {
+  if (value === undefined || value === null || value === 'error') return 'error';
+  if (value === 'warning') return 'warning';
+  throw new TrafficValidationError('TRF004', `the plugin's failOn must be "error" or "warning", got ${show(value)}`);
+}
+
 function toViolation(diagnostic: Diagnostic, manifest: unknown, manifestPath: string): PluginViolation {
   const name = stringAt(objectAt(manifest, 'metadata'), 'name') ?? diagnostic.resource;
   return {
     ruleName: `${diagnostic.severity} ${diagnostic.code} ${diagnostic.rule}`,
     recommendation: `${diagnostic.resource} ${diagnostic.path || '(object)'}: ${diagnostic.message}`,
-    fix: `see ${diagnostic.code} in ${RULES_DOC}`,
+    fix: `see ${RULES_DOC}#${diagnostic.code.toLowerCase()}, or suppress it for this object with the annotation cdk8s-traffic.io/suppress: "${diagnostic.code}"`,
     violatingResources: [{ resourceName: name, locations: [diagnostic.path || '(object)'], manifestPath }],
   };
 }

@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Diagnostic, Severity } from '../validation/diagnostic';
-import { validateOnSynth } from '../validation/synth';
+import { validateOnSynth } from '../synth';
 import { AddressType } from './address-type';
 import { Endpoint, EndpointPort } from './endpoint';
 import { IService, ServicePortInfo } from './i-service';

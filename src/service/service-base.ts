@@ -9,7 +9,7 @@ import { isDns1123Subdomain } from '../validation/format/dns';
 import { JsonObject } from '../validation/manifest';
 import { NodePortRange } from '../validation/node-port-range';
 import { ResolvedOptions } from '../validation/options';
-import { validateOnSynth } from '../validation/synth';
+import { validateOnSynth } from '../synth';
 import { CLUSTER_DOMAIN_CONTEXT, NODE_PORT_RANGE_CONTEXT } from '../validation/context-keys';
 import { compact } from '../util/json';
 import { IService, ServicePortInfo } from './i-service';

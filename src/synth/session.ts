@@ -1,14 +1,15 @@
 import { ApiObject, App, Chart, Yaml } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { beginRun } from '../validation/memo';
-import { writeYaml } from './yaml-writer';
+import { writeYaml } from '../yaml/writer';
 
 /**
  * A synth session: one `app.synth()`, `app.synthYaml()` or `chart.toJson()` call. cdk8s
  * validates the whole app once, then once more for every chart it writes, and renders every
  * object for the output; no user code runs in between. Within a session every object is
  * rendered once (its `toJson()` is memoised), the app is validated once, and the YAML is
- * written by `writeYaml` (the same text as cdk8s's own writer, faster); the session ends when
+ * written by `writeYaml` (cdk8s's text with strings quoted as Kubernetes must read them, and
+ * faster; the only writer of a synth); the session ends when
  * the call returns, so the next call sees every change.
  */
 export interface Session {
@@ -42,11 +43,16 @@ function inSession<T>(root: IConstruct, body: () => T): T {
   }
 }
 
-/** Makes `Yaml.stringify` (and so `Yaml.save`) use `writeYaml` until the returned function restores it. */
+/**
+ * Makes `Yaml.stringify` (and so `Yaml.save`) use `writeYaml` until the returned function
+ * restores it. `writeYaml` is the only writer of a synth: cdk8s's own is not called, because it
+ * leaves strings such as `0o12` plain and writes U+2028 raw, which Kubernetes reads differently.
+ * Its output is cdk8s's byte for byte everywhere else (test/yaml/writer.test.ts).
+ */
 function useFastWriter(): () => void {
   const holder = Yaml as unknown as { stringify: (...docs: unknown[]) => string };
   const original = holder.stringify;
-  holder.stringify = (...docs: unknown[]) => writeYaml(docs) ?? original.apply(Yaml, docs);
+  holder.stringify = (...docs: unknown[]) => writeYaml(docs);
   return () => {
     holder.stringify = original;
   };

@@ -4,6 +4,10 @@ import { ResolvedOptions, ValidationOptions, resolveOptions } from './options';
 import { ManifestEntry, ManifestRule, SetRule } from './rule';
 import { MANIFEST_RULES, SET_RULES } from './rules';
 import { beginRun } from './memo';
+import { expectManifestList, expectValidationOptions } from './api-arguments';
+import { manifestSizeDiagnostic, manifestSizeProblem } from './size-budget';
+import { CONSTRUCT_CHECKS } from './construct-checks';
+import { ALL_RULES, ObjectSuppression, RuleSelection, isSuppressed, selectRules, suppressionOf } from './suppression';
 
 /** The rules by apiVersion, then kind: no key is built per manifest. */
 let rulesByVersion: Map<string, Map<string, ManifestRule[]>> | undefined;
@@ -67,6 +71,8 @@ export function checkManifest(manifest: unknown, index: number, options: Resolve
   // This runs for every object of an app at synth: plain loops, and the resource id is built
   // only when there is something to report.
   const rules = rulesOf(manifest);
+  const tooLarge = rules.length > 0 ? manifestSizeProblem(manifest) : undefined;
+  if (tooLarge !== undefined) return [manifestSizeDiagnostic(manifest, index, tooLarge)];
   let resource: string | undefined;
   let rule: ManifestRule | undefined;
   const context = {
@@ -80,15 +86,26 @@ export function checkManifest(manifest: unknown, index: number, options: Resolve
       });
     },
   };
+  const selection = options.rules ?? ALL_RULES;
   for (let i = 0; i < rules.length; i++) {
     rule = rules[i];
+    if (!selection.isEnabled(rule.code)) continue;
     try {
       rule.check(manifest, context);
     } catch (error) {
       diagnostics.push(internalError(rule, index, resource ??= resourceId(manifest), error));
     }
   }
-  return diagnostics.length === 0 ? diagnostics : withoutSchemaRepeats(diagnostics);
+  if (diagnostics.length === 0) return diagnostics;
+  return withoutSuppressed(withoutSchemaRepeats(diagnostics), manifest, rules, selection);
+}
+
+/** Drops what the object's suppression annotations cover (src/validation/suppression.ts), and internal errors of disabled codes. */
+function withoutSuppressed(diagnostics: Diagnostic[], manifest: JsonObject, rules: readonly ManifestRule[], selection: RuleSelection): Diagnostic[] {
+  const suppression = suppressionOf(manifest);
+  if (!suppression && selection === ALL_RULES) return diagnostics;
+  const upstream = new Map(rules.map(r => [r.code, r.upstream]));
+  return diagnostics.filter(d => selection.isEnabled(d.code) && !isSuppressed(suppression, { code: d.code, upstream: upstream.get(d.code) }));
 }
 
 const SCHEMA_PREFIX = 'SCH';
@@ -105,18 +122,34 @@ function withoutSchemaRepeats(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.filter(d => !(d.severity === Severity.ERROR && d.code.startsWith(SCHEMA_PREFIX) && ruled.has(d.path)));
 }
 
+/** Each object's suppression annotations, read once per set check. */
+class SuppressionCache {
+  private readonly read = new Map<JsonObject, ObjectSuppression | undefined>();
+
+  public of(manifest: JsonObject): ObjectSuppression | undefined {
+    if (!this.read.has(manifest)) this.read.set(manifest, suppressionOf(manifest));
+    return this.read.get(manifest);
+  }
+}
+
 /** Runs the set rules (those that need every manifest at once). */
 export function checkSet(entries: readonly ManifestEntry[], options: ResolvedOptions, rules: readonly SetRule[] = SET_RULES): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const selection = options.rules ?? ALL_RULES;
+  const suppressions = new SuppressionCache();
   for (const rule of rules) {
+    if (!selection.isEnabled(rule.code)) continue;
     try {
       rule.check(entries, {
         options,
-        report: (entry, path, message, value) => diagnostics.push({
-          severity: rule.severity, code: rule.code, rule: rule.name, message, path,
-          resource: resourceId(entry.manifest), index: entry.index,
-          ...(value === undefined ? {} : { value }),
-        }),
+        report: (entry, path, message, value) => {
+          if (isSuppressed(suppressions.of(entry.manifest), rule)) return;
+          diagnostics.push({
+            severity: rule.severity, code: rule.code, rule: rule.name, message, path,
+            resource: resourceId(entry.manifest), index: entry.index,
+            ...(value === undefined ? {} : { value }),
+          });
+        },
       });
     } catch (error) {
       diagnostics.push(internalError(rule, -1, '', error));
@@ -132,16 +165,28 @@ export function checkSet(entries: readonly ManifestEntry[], options: ResolvedOpt
  * Kinds no rule knows are skipped. Diagnostics come in input order, per-manifest rules first.
  */
 export function validateManifests(manifests: unknown[], options?: ValidationOptions): Diagnostic[] {
+  expectManifestList(manifests);
+  expectValidationOptions(options);
   beginRun();
-  const resolved = resolveOptions(options);
+  const resolved = resolveOptions(options, (disable, enable) => selectRules(disable, enable, knownCodes()));
   const diagnostics: Diagnostic[] = [];
   const entries: ManifestEntry[] = [];
-  manifests.forEach((manifest, index) => {
-    diagnostics.push(...checkManifest(manifest, index, resolved));
+  // no push(...list): a spread of a very long list overflows the stack
+  for (let index = 0; index < manifests.length; index++) {
+    const manifest: unknown = manifests[index];
+    for (const diagnostic of checkManifest(manifest, index, resolved)) diagnostics.push(diagnostic);
     if (isObject(manifest)) entries.push({ index, manifest });
-  });
-  diagnostics.push(...checkSet(entries, resolved));
+  }
+  for (const diagnostic of checkSet(entries, resolved)) diagnostics.push(diagnostic);
   return diagnostics;
+}
+
+let allCodes: Set<string> | undefined;
+
+/** Every code a rule or construct check has: what `disable` and `enable` may name. */
+export function knownCodes(): ReadonlySet<string> {
+  allCodes ??= new Set([...MANIFEST_RULES, ...SET_RULES, ...CONSTRUCT_CHECKS].map(r => r.code));
+  return allCodes;
 }
 
 /** One line of the rule catalogue. */

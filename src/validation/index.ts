@@ -4,6 +4,6 @@ export * from './node-port-range';
 export type { ValidationOptions } from './options';
 export { validateManifests, ruleCatalogue } from './engine';
 export type { RuleInfo } from './engine';
-export { formatDiagnostic } from './format-diagnostic';
+export { formatCheckedDiagnostic as formatDiagnostic } from './api-arguments';
 export * from './context-keys';
 export * from './validation';

@@ -1,6 +1,6 @@
 import { Diagnostic } from './diagnostic';
 import { ruleCatalogue, RuleInfo, validateManifests } from './engine';
-import { formatDiagnostic } from './format-diagnostic';
+import { formatCheckedDiagnostic } from './api-arguments';
 import { ValidationOptions } from './options';
 
 /**
@@ -25,7 +25,7 @@ export class Validation {
 
   /** One line for a diagnostic: `SVC014 spec.ports[0].nodePort: message (node-port-range)`. */
   public static formatDiagnostic(diagnostic: Diagnostic): string {
-    return formatDiagnostic(diagnostic);
+    return formatCheckedDiagnostic(diagnostic);
   }
 
   private constructor() {}

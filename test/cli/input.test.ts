@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { InputError } from '../../src/cli/errors';
-import { readInputs } from '../../src/cli/input';
+import { execFileSync } from 'child_process';
+import { collectInputs, readInputs } from '../../src/cli/input';
 
 /** A temp folder with the given files (relative path -> content). */
 function tree(files: Record<string, string>): string {
@@ -28,7 +29,7 @@ describe('readInputs', () => {
   it('reads a file as given', () => {
     const root = tree({ 'svc.yaml': 'kind: Service\n' });
     const file = path.join(root, 'svc.yaml');
-    expect(readInputs([file])).toEqual([{ name: file, text: 'kind: Service\n' }]);
+    expect(readInputs([file]).map(i => [i.name, i.text, Buffer.from(i.bytes ?? []).toString('utf-8')])).toEqual([[file, 'kind: Service\n', 'kind: Service\n']]);
   });
 
   it('reads a file whatever its extension when it is named explicitly', () => {
@@ -65,7 +66,7 @@ describe('readInputs', () => {
     expect(names).toEqual(['b.yaml', 'a.yaml']);
   });
 
-  it('follows symbolic links to files and folders without looping, reading each file once', () => {
+  it('follows symbolic links to files and folders inside the folder without looping, reading each file once', () => {
     const root = tree({ 'real/a.yaml': 'a' });
     fs.symlinkSync(path.join(root, 'real'), path.join(root, 'real', 'loop'));
     fs.symlinkSync(path.join(root, 'real', 'a.yaml'), path.join(root, 'link.yaml'));
@@ -89,5 +90,47 @@ describe('readInputs', () => {
     const root = tree({ 'secret.yaml': 'x' });
     fs.chmodSync(path.join(root, 'secret.yaml'), 0o000);
     expect(inputError(() => readInputs([path.join(root, 'secret.yaml')]))).toBe(`${path.join(root, 'secret.yaml')}: permission denied`);
+  });
+
+  it('does not follow a link out of the folder (to / or to a file elsewhere), and notes it without naming the target', () => {
+    const outside = tree({ 'secret.yaml': 'TOKEN=abc' });
+    const root = tree({ 'good.yaml': 'kind: Service\n' });
+    fs.symlinkSync('/', path.join(root, 'slash'));
+    fs.symlinkSync(path.join(outside, 'secret.yaml'), path.join(root, 'leak.yaml'));
+    fs.symlinkSync(path.join(outside, 'secret.yaml'), path.join(root, 'leak.txt')); // not YAML: passed over silently
+    const read = collectInputs([root]);
+    expect(read.inputs.map(i => path.basename(i.name))).toEqual(['good.yaml']);
+    expect(read.errors).toEqual([]);
+    expect(read.notices.map(n => n.describe())).toEqual([
+      `${path.join(root, 'leak.yaml')}: skipped: a symbolic link that leads out of the folder being read is not followed`,
+      `${path.join(root, 'slash')}: skipped: a symbolic link that leads out of the folder being read is not followed`,
+    ]);
+    expect(read.notices.map(n => n.describe()).join('')).not.toContain(outside);
+  });
+
+  it('errors on a FIFO argument without waiting for a writer, and reads the other paths', () => {
+    const root = tree({ 'good.yaml': 'kind: Service\n' });
+    execFileSync('mkfifo', [path.join(root, 'pipe')]);
+    const read = collectInputs([path.join(root, 'pipe'), path.join(root, 'good.yaml')]);
+    expect(read.errors.map(e => e.describe())).toEqual([`${path.join(root, 'pipe')}: a FIFO (named pipe), not a regular file: only files, folders and - (standard input) are read`]);
+    expect(read.inputs.map(i => path.basename(i.name))).toEqual(['good.yaml']);
+  });
+
+  it('errors on a file larger than the limit per file, and on inputs larger than the limit in total', () => {
+    const root = tree({ 'a.yaml': 'a'.repeat(100), 'b.yaml': 'b'.repeat(100), 'c.yaml': 'c'.repeat(50) });
+    const big = collectInputs([root], { limits: { maxFileBytes: 99, maxTotalBytes: 1000 } });
+    expect(big.errors.map(e => e.describe())).toEqual([
+      `${path.join(root, 'a.yaml')}: the input is larger than 99 bytes, the limit per file (--max-input-size): it is not read`,
+      `${path.join(root, 'b.yaml')}: the input is larger than 99 bytes, the limit per file (--max-input-size): it is not read`,
+    ]);
+    expect(big.inputs.map(i => path.basename(i.name))).toEqual(['c.yaml']);
+    const total = collectInputs([root], { limits: { maxFileBytes: 1000, maxTotalBytes: 160 } });
+    expect(total.inputs.map(i => path.basename(i.name))).toEqual(['a.yaml', 'c.yaml']);
+    expect(total.errors.map(e => e.message)).toEqual(['the inputs together are larger than 160 bytes, the limit in total (--max-total-input-size): this one is not read']);
+  });
+
+  it('holds standard input to the limit too', () => {
+    const read = collectInputs(['-'], { readStdin: () => 'x'.repeat(200), limits: { maxFileBytes: 100, maxTotalBytes: 1000 } });
+    expect(read.errors.map(e => e.describe())).toEqual(['<stdin>: the input is larger than 100 bytes, the limit per file (--max-input-size): it is not read']);
   });
 });

@@ -181,9 +181,9 @@ describe('cdk8s-traffic validate (as a process)', () => {
       ['an empty file', 'empty.yaml', 'empty.yaml: the input is empty: expected YAML documents with Kubernetes objects'],
       ['a document that is not a mapping', 'not-a-mapping.yaml', 'not-a-mapping.yaml:11:1: expected a mapping (a Kubernetes object with apiVersion and kind), got a list'],
       ['a missing file', 'no-such-file.yaml', 'no-such-file.yaml: no such file or folder'],
-    ])('errors on %s, naming the file and line', (_what, name, expected) => {
+    ])('errors on %s, naming the file and line, and still checks the other inputs', (_what, name, expected) => {
       const result = validate([fixture('cluster'), fixture(name)]);
-      expect(result.stderr).toBe(`error: ${FIXTURES}/${expected}\n`);
+      expect(result.stderr).toBe(`error: ${FIXTURES}/${expected}\nchecked 3 documents in 2 files: 0 errors, 0 warnings; 1 input could not be read\n`);
       expect(result.stdout).toBe('');
       expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
       expect(result.status).toBe(2);
@@ -191,8 +191,12 @@ describe('cdk8s-traffic validate (as a process)', () => {
 
     it('reports an input error as JSON too when --format json is asked for', () => {
       const result = validate([fixture('not-a-mapping.yaml'), '--format', 'json']);
+      const error = { file: fixture('not-a-mapping.yaml'), line: 11, column: 1, message: 'expected a mapping (a Kubernetes object with apiVersion and kind), got a list' };
       expect(JSON.parse(result.stdout)).toEqual({
-        error: { file: fixture('not-a-mapping.yaml'), line: 11, column: 1, message: 'expected a mapping (a Kubernetes object with apiVersion and kind), got a list' },
+        error,
+        errors: [error],
+        diagnostics: [],
+        summary: { files: 0, documents: 0, checked: 0, skipped: 0, skippedKinds: {}, errors: 0, warnings: 0 },
       });
       expect(result.status).toBe(2);
     });
@@ -203,7 +207,8 @@ describe('cdk8s-traffic validate (as a process)', () => {
       fs.mkdirSync(path.join(dir, '.git'));
       fs.writeFileSync(path.join(dir, '.git', 'config.yaml'), 'a: 1');
       const result = validate([dir]);
-      expect(result.stderr).toBe(`error: ${dir}: no .yaml or .yml files in this folder (hidden folders and node_modules are skipped)\n`);
+      expect(result.stderr).toBe(`error: ${dir}: no .yaml or .yml files in this folder (hidden folders and node_modules are skipped)\n`
+        + 'checked 0 documents in 0 files: 0 errors, 0 warnings; 1 input could not be read\n');
       expect(result.status).toBe(2);
     });
 

@@ -413,7 +413,7 @@ describe('untrusted input', () => {
     expect(() => JSON.stringify(description)).not.toThrow();
   });
 
-  it('stays linear: many Services, subsets and workloads with shared labels', () => {
+  it('matches many Services, subsets and workloads with shared labels one to one (time is measured in the benchmark)', () => {
     const manifests: unknown[] = [];
     for (let i = 0; i < 2000; i++) {
       manifests.push(service('shop', `svc-${i}`, { app: `app-${i}` }));
@@ -421,9 +421,7 @@ describe('untrusted input', () => {
       manifests.push(istio('DestinationRule', 'shop', `dr-${i}`, { host: `svc-${i}`, subsets: [{ name: 'v1', labels: { version: 'v1' } }] }));
     }
     manifests.push(istio('VirtualService', 'shop', 'vs', { hosts: ['x'], http: [{ route: Array.from({ length: 2000 }, (_, i) => ({ destination: { host: `svc-${i}`, subset: 'v1' } })) }] }));
-    const started = Date.now();
     const description = describeManifests(manifests);
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(description.destinationRules.every(rule => rule.subsets[0].workloads === 1)).toBe(true);
     expect(description.graph.edges.filter(e => e.kind === 'route').every(e => e.to.startsWith('sub_'))).toBe(true);
   });

@@ -4,7 +4,7 @@ import { AddressType } from '../../src/service/address-type';
 import { EndpointSlice } from '../../src/service/endpoint-slice';
 import { IService, ServicePortInfo } from '../../src/service/i-service';
 import { Protocol } from '../../src/service/protocol';
-import { setWarningSink } from '../../src/validation/synth';
+import { setWarningSink } from '../../src/synth';
 
 /** A stand-in for the Service constructs: just what EndpointSlice reads. */
 class FakeService extends Construct implements IService {

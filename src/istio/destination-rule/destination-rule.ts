@@ -5,7 +5,7 @@ import { compact, JsonMap, nonEmpty, nonEmptyMap } from '../../util/json';
 import { expectInstance } from '../../util/typed-value';
 import { Diagnostic, Severity } from '../../validation/diagnostic';
 import { TrafficValidationError } from '../../validation/errors';
-import { SynthValidationHooks } from '../../validation/synth';
+import { SynthValidationHooks } from '../../synth';
 import { IstioNetworkingApiVersion } from '../api-version';
 import { Host } from '../host';
 import { Subset } from './subset';

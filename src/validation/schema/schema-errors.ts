@@ -140,6 +140,20 @@ function oneOfFinding(at: FieldLocation, error: AjvError, branches: readonly Ajv
   return { code: SCHEMA_OTHER, path: at.path, message: `${at.label} matches none of the allowed forms`, value: at.value };
 }
 
+/**
+ * Service fields that SetDefaults_Service fills in when they are empty: `type` (ClusterIP),
+ * `sessionAffinity` (None), `ports[].protocol` (TCP) and `externalTrafficPolicy` (Cluster, or
+ * unset where it does not apply). They are plain strings in the v1 API, so `""` is "not set"
+ * and the API server accepts it. The pointer fields (`ipFamilyPolicy`, `internalTrafficPolicy`,
+ * `trafficDistribution`) are not defaulted when `""` is written, and are refused.
+ */
+const DEFAULTED_WHEN_EMPTY = /^spec\.(?:type|sessionAffinity|externalTrafficPolicy|ports\[\d+\]\.protocol)$/;
+
+function isDefaultedEmpty(root: unknown, at: FieldLocation): boolean {
+  return at.value === '' && typeof root === 'object' && root !== null && (root as { kind?: unknown }).kind === 'Service'
+    && (root as { apiVersion?: unknown }).apiVersion === 'v1' && DEFAULTED_WHEN_EMPTY.test(at.path);
+}
+
 function findingsAt(root: unknown, tree: FieldTree, group: readonly AjvError[], rootSchemaPaths: boolean): SchemaFinding[] {
   const at = locate(root, tree, group[0].instancePath);
   const hasOneOf = group.some(error => error.keyword === 'oneOf');
@@ -158,7 +172,7 @@ function findingsAt(root: unknown, tree: FieldTree, group: readonly AjvError[], 
     : own.filter(error => !((error.keyword === 'not' || (error.keyword === 'oneOf' && Array.isArray(error.params.passingSchemas)))
       && onlyNullsExcluded(at, error)));
 
-  return checked.map((error): SchemaFinding => {
+  return checked.filter(error => !(error.keyword === 'enum' && isDefaultedEmpty(root, at))).map((error): SchemaFinding => {
     switch (error.keyword) {
       case 'enum': {
         const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues : [];

@@ -33,12 +33,24 @@ function render(trail: readonly Step[]): string {
   return path;
 }
 
-function walk(value: unknown, tree: FieldTree, trail: Step[], report: UnknownFieldReport): void {
-  if (tree === 0 || typeof value !== 'object' || value === null) return;
+/**
+ * How deep the walk goes. The field trees are a few levels deep, so only lists of lists (which
+ * the schema types refuse, SCH001) go deeper; they are not walked past this.
+ */
+const MAX_DEPTH = 64;
+
+/**
+ * Walks the manifest along the tree. Each object or list is walked once: a value reachable by
+ * several paths (YAML aliases, or one object shared in code) is reported at its first path
+ * only, so a few aliases cannot make the walk visit exponentially many nodes.
+ */
+function walk(value: unknown, tree: FieldTree, trail: Step[], report: UnknownFieldReport, seen: Set<object>): void {
+  if (tree === 0 || typeof value !== 'object' || value === null || trail.length > MAX_DEPTH || seen.has(value)) return;
+  seen.add(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       trail.push(i);
-      walk(value[i], tree, trail, report);
+      walk(value[i], tree, trail, report, seen);
       trail.pop();
     }
     return;
@@ -47,7 +59,7 @@ function walk(value: unknown, tree: FieldTree, trail: Step[], report: UnknownFie
   if (isMapNode(tree)) {
     for (const key of Object.keys(object)) {
       trail.push({ key });
-      walk(object[key], tree[MAP_VALUES], trail, report);
+      walk(object[key], tree[MAP_VALUES], trail, report, seen);
       trail.pop();
     }
     return;
@@ -56,7 +68,7 @@ function walk(value: unknown, tree: FieldTree, trail: Step[], report: UnknownFie
     if (trail.length === 0 && key === 'status') continue;
     if (Object.prototype.hasOwnProperty.call(tree, key)) {
       trail.push(key);
-      walk(object[key], tree[key], trail, report);
+      walk(object[key], tree[key], trail, report, seen);
       trail.pop();
     } else {
       const parent = render(trail);
@@ -67,5 +79,5 @@ function walk(value: unknown, tree: FieldTree, trail: Step[], report: UnknownFie
 
 /** Reports every field of the manifest that its tree does not know (`status` is skipped). */
 export function reportUnknownFields(manifest: unknown, tree: FieldTree, report: UnknownFieldReport): void {
-  walk(manifest, tree, [], report);
+  walk(manifest, tree, [], report, new Set());
 }

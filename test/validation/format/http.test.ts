@@ -34,7 +34,7 @@ describe('checkHttpStatus', () => {
     [null, 'HTTP status null must be an integer'],
     [undefined, 'HTTP status undefined must be an integer'],
     [{ code: 503 }, 'HTTP status {"code":503} must be an integer'],
-    [Number.NaN, 'HTTP status null must be an integer'],
+    [Number.NaN, 'HTTP status NaN must be an integer'],
   ])('errors when the status is %j', (code, message) => {
     expect(checkHttpStatus(code)).toEqual([message]);
   });

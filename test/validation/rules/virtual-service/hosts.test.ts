@@ -98,10 +98,15 @@ describe('VS008 duplicate-hosts', () => {
     { name: 'a wildcard covers a later name', manifest: vs(['*.bar', 'a.bar']),
       expected: [{ path: 'spec.hosts[1]', message: 'host "a.bar" overlaps host "*.bar"' }] },
     { name: '"*" on a gateway covers everything', manifest: vs(['a.com', 'b.org', '*'], { gateways: ['ns/gw'] }),
+      // one finding per host, naming the first earlier host it overlaps (Istio lists every pair)
+      expected: [{ path: 'spec.hosts[2]', message: 'host "*" overlaps host "a.com" (hosts[0])' }] },
+    { name: 'a wildcard covers an earlier name and a repeat of it', manifest: vs(['b.foo.com', 'b.foo.com', '*.foo.com']),
       expected: [
-        { path: 'spec.hosts[2]', message: 'host "*" overlaps host "a.com"' },
-        { path: 'spec.hosts[2]', message: 'host "*" overlaps host "b.org"' },
+        { path: 'spec.hosts[1]', message: 'host "b.foo.com" repeats host "b.foo.com" (hosts[0])' },
+        { path: 'spec.hosts[2]', message: 'host "*.foo.com" overlaps host "b.foo.com" (hosts[0])' },
       ] },
+    { name: 'a character suffix wildcard covers a later wildcard', manifest: vs(['*bar.com', 'x.org', '*.foobar.com']),
+      expected: [{ path: 'spec.hosts[2]', message: 'host "*.foobar.com" overlaps host "*bar.com" (hosts[0])' }] },
     { name: 'an IP repeats', manifest: vs(['10.0.0.1', '10.0.0.1']),
       expected: [{ path: 'spec.hosts[1]', message: 'repeats host "10.0.0.1"' }] },
   ];

@@ -4,14 +4,25 @@
  * collections, anchors, aliases, tags, block or multi-line scalars, merge keys, duplicate
  * keys, tabs) makes it return undefined, and the document is read by js-yaml instead. Values
  * are resolved as Kubernetes reads YAML (1.1, `plainScalarValue`), so the result equals
- * js-yaml's with KUBERNETES_YAML_SCHEMA; test/cli/fast-yaml.test.ts compares the two.
+ * js-yaml's with KUBERNETES_YAML_SCHEMA; test/yaml/fast-reader.test.ts compares the two.
  */
 import { CR, DASH, DOT, HASH, PERCENT, SPACE, TAB } from './char-codes';
-import { isYaml11Word, plainScalarValue } from './yaml11-schema';
+import { MAX_DEPTH } from './limits';
+import { isKubernetesWord, plainScalarValue } from './plain-scalars';
 
 interface Line {
   readonly indent: number;
   readonly text: string;
+  /** 1-based line in the document's text. */
+  readonly line: number;
+}
+
+/** A document nesting deeper than MAX_DEPTH, at a line of its text. */
+export class YamlDepthError extends Error {
+  constructor(public readonly line: number) {
+    super(`the document nests more than ${MAX_DEPTH.toLocaleString('en-US')} levels deep`);
+    this.name = 'YamlDepthError';
+  }
 }
 
 /** Signals that this reader does not handle the document. */
@@ -35,7 +46,9 @@ const DOCUMENT_START = /^---\s*$/;
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];
   const length = text.length;
+  let number = 0;
   for (let start = 0; start <= length;) {
+    number++;
     let end = text.indexOf('\n', start);
     if (end < 0) end = length;
     const next = end + 1;
@@ -51,7 +64,7 @@ function linesOf(text: string): Line[] {
       // the document start marker on the first line is skipped; any other marker or directive is not handled here
       if (!(indent === 0 && lines.length === 0 && DOCUMENT_START.test(rest))) {
         if ((c === DASH && rest.startsWith('---')) || (c === DOT && rest.startsWith('...')) || c === PERCENT) unsupported();
-        lines.push({ indent, text: stripComment(rest) });
+        lines.push({ indent, text: stripComment(rest), line: number });
       }
     }
     start = next;
@@ -92,7 +105,7 @@ function mayBeTyped(text: string): boolean {
   if (text === '') return true;
   const c = text.charCodeAt(0);
   if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126) return true;
-  return text.length <= MAX_WORD_LENGTH && isYaml11Word(text);
+  return text.length <= MAX_WORD_LENGTH && isKubernetesWord(text);
 }
 
 /** A scalar written on one line: quoted, `[]`/`{}`, or plain. */
@@ -136,6 +149,7 @@ function keyEnd(text: string): number {
 
 class Reader {
   private position = 0;
+  private depth = 0;
 
   constructor(private readonly lines: Line[]) {}
 
@@ -152,8 +166,13 @@ class Reader {
 
   private block(indent: number): unknown {
     const line = this.peek() as Line;
-    if (isSequenceItem(line.text)) return this.sequence(indent);
-    if (keyEnd(line.text) >= 0) return this.mapping(indent);
+    if (++this.depth > MAX_DEPTH) throw new YamlDepthError(line.line);
+    try {
+      if (isSequenceItem(line.text)) return this.sequence(indent);
+      if (keyEnd(line.text) >= 0) return this.mapping(indent);
+    } finally {
+      this.depth--;
+    }
     this.position++;
     const value = scalar(line.text);
     const next = this.peek();
@@ -172,7 +191,10 @@ class Reader {
       if (keyText === '<<' || Object.prototype.hasOwnProperty.call(result, name)) unsupported();
       const rest = line.text.slice(end + 1).trim();
       this.position++;
-      result[name] = rest === '' ? this.nested(indent, true) : this.inlineValue(rest, indent);
+      const value = rest === '' ? this.nested(indent, true) : this.inlineValue(rest, indent);
+      // every key is an own property, `__proto__` included, never the object's prototype
+      if (name === '__proto__') Object.defineProperty(result, name, { value, enumerable: true, writable: true, configurable: true });
+      else result[name] = value;
     }
     const next = this.peek();
     if (next && next.indent > indent) unsupported();
@@ -209,7 +231,7 @@ class Reader {
       }
       if (isSequenceItem(content) || keyEnd(content) >= 0) {
         // `- key: value` or `- - item`: the item is a block starting on this line
-        this.lines[this.position] = { indent: indent + offset, text: content };
+        this.lines[this.position] = { indent: indent + offset, text: content, line: line.line };
         result.push(this.block(indent + offset));
         continue;
       }

@@ -1,15 +1,15 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { CLUSTER_DOMAIN_CONTEXT, VALIDATION_CONTEXT } from '../context-keys';
-import { Diagnostic, Severity } from '../diagnostic';
-import { CONSTRUCT_CHECKS } from '../construct-checks';
-import { checkManifest, checkSet, ruleCatalogue } from '../engine';
-import { TrafficValidationError } from '../errors';
-import { formatDiagnostic } from '../format-diagnostic';
-import { isObject } from '../manifest';
-import { ResolvedOptions, resolveOptions } from '../options';
-import { ManifestEntry } from '../rule';
-import { currentSession, useSessions } from '../../synth/session';
+import { CLUSTER_DOMAIN_CONTEXT, VALIDATION_CONTEXT } from '../validation/context-keys';
+import { Diagnostic, Severity } from '../validation/diagnostic';
+import { CONSTRUCT_CHECKS } from '../validation/construct-checks';
+import { checkManifest, checkSet, ruleCatalogue } from '../validation/engine';
+import { TrafficValidationError } from '../validation/errors';
+import { formatDiagnostic } from '../validation/format-diagnostic';
+import { isObject } from '../validation/manifest';
+import { ResolvedOptions, resolveOptions } from '../validation/options';
+import { ManifestEntry } from '../validation/rule';
+import { currentSession, useSessions } from './session';
 import { warn } from './warnings';
 
 /** How a construct plugs its generated object into synth-time validation. */

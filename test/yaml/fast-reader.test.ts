@@ -4,9 +4,9 @@ import { Testing, Yaml } from 'cdk8s';
 import { pitfallValue, seeded } from '../support/yaml-corpus';
 import { load } from 'js-yaml';
 import { buildExamples } from '../../examples/main';
-import { readSimpleYaml } from '../../src/cli/fast-yaml';
-import { KUBERNETES_YAML_SCHEMA } from '../../src/cli/yaml11-schema';
-import { splitDocuments } from '../../src/cli/yaml-split';
+import { readSimpleYaml } from '../../src/yaml/fast-reader';
+import { KUBERNETES_YAML_SCHEMA } from '../../src/yaml/js-yaml-schema';
+import { splitDocuments } from '../../src/yaml/split';
 
 /** What js-yaml reads, the reference the fast reader must equal. */
 function jsYaml(text: string): unknown {
@@ -64,7 +64,7 @@ describe('the fast YAML reader', () => {
   });
 
   test("reads the CLI fixtures as js-yaml does (or leaves them to it)", () => {
-    const dir = path.join(__dirname, 'fixtures');
+    const dir = path.join(__dirname, '..', 'cli', 'fixtures');
     const files: string[] = [];
     const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach(e => (e.isDirectory() ? walk(path.join(d, e.name)) : /\.ya?ml$/.test(e.name) && files.push(path.join(d, e.name))));
     walk(dir);

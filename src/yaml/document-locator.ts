@@ -6,8 +6,8 @@
  * 1.1, with a LineCounter) and keeps the tree; documents nobody asks about are never parsed twice.
  */
 import type { Document, LineCounter, Node, Pair } from 'yaml';
-import { PathSegment } from './field-path';
-import { plainScalarValue } from './yaml11-schema';
+import { PathSegment } from '../cli/field-path';
+import { plainScalarValue } from './plain-scalars';
 
 /** A 1-based position in a file. */
 export interface Position {

@@ -1,5 +1,6 @@
 import { load } from 'js-yaml';
-import { KUBERNETES_YAML_SCHEMA, plainScalarValue } from '../../src/cli/yaml11-schema';
+import { KUBERNETES_YAML_SCHEMA } from '../../src/yaml/js-yaml-schema';
+import { PLAIN_SCALAR_TABLE, plainScalarValue, readsAsString, scalarTypes } from '../../src/yaml/plain-scalars';
 
 /** The value of `v: <scalar>` read with the schema. */
 function read(scalar: string): unknown {
@@ -69,8 +70,12 @@ describe('YAML 1.1 plain scalars, as Kubernetes reads them', () => {
   });
 
   it('keeps the values of other tags as written, as go-yaml does', () => {
-    expect(load('a: !!binary aGVsbG8=\nb: !Custom [1, 2]\nc: !Ref {x: 1}\nd: !!timestamp 2001-12-14', { schema: KUBERNETES_YAML_SCHEMA }))
-      .toEqual({ a: 'aGVsbG8=', b: [1, 2], c: { x: 1 }, d: '2001-12-14' });
+    expect(load('b: !Custom [1, 2]\nc: !Ref {x: 1}\nd: !!timestamp 2001-12-14', { schema: KUBERNETES_YAML_SCHEMA }))
+      .toEqual({ b: [1, 2], c: { x: 1 }, d: '2001-12-14' });
+  });
+
+  it('decodes !!binary as go-yaml does: the bytes, as a string (kubectl reads `!!binary aGVsbG8=` as "hello")', () => {
+    expect(load('a: !!binary aGVsbG8=\nb: !!binary |\n  aGVs\n  bG8=\n', { schema: KUBERNETES_YAML_SCHEMA })).toEqual({ a: 'hello', b: 'hello' });
   });
 
   it('turns YAML 1.1 keys into property names as sigs.k8s.io/yaml does (yes: is "true")', () => {
@@ -80,5 +85,38 @@ describe('YAML 1.1 plain scalars, as Kubernetes reads them', () => {
   it('merges << keys, explicit keys winning', () => {
     expect(load('base: &b {a: 1, b: 2}\nobj:\n  <<: *b\n  b: 3', { schema: KUBERNETES_YAML_SCHEMA }))
       .toEqual({ base: { a: 1, b: 2 }, obj: { a: 1, b: 3 } });
+  });
+});
+
+describe('the plain scalar table: Kubernetes, YAML 1.1 and YAML 1.2 readers', () => {
+  it.each([
+    // go-yaml v2 reads Go's ParseInt(s, 0, 64) forms that YAML 1.1 does not have
+    ['0o12', 'int', 'string', 'int'], ['0O12', 'int', 'string', 'string'], ['0B101', 'int', 'string', 'string'], ['0X1F', 'int', 'string', 'string'],
+    ['012', 'int', 'int', 'int'], ['1_000', 'int', 'int', 'string'], ['0x_1F', 'int', 'int', 'string'],
+    // sexagesimal: YAML 1.1 only; go-yaml keeps it a string
+    ['1:30', 'string', 'int', 'string'], ['1:30.5', 'string', 'float', 'string'],
+    // booleans and nulls
+    ['y', 'bool', 'bool', 'string'], ['on', 'bool', 'bool', 'string'], ['true', 'bool', 'bool', 'bool'], ['~', 'null', 'null', 'null'], ['', 'null', 'null', 'null'],
+    // floats
+    ['.nan', 'float', 'float', 'float'], ['-.Inf', 'float', 'float', 'float'], ['1e3', 'float', 'float', 'float'], ['e3', 'string', 'float', 'string'], ['08', 'float', 'int', 'int'],
+    // timestamps stay strings for go-yaml's JSON
+    ['2024-01-01', 'string', 'timestamp', 'string'],
+    ['<<', 'merge', 'merge', 'string'], ['=', 'string', 'value', 'string'],
+    ['app', 'string', 'string', 'string'], ['0o8', 'string', 'string', 'string'],
+  ])('types %j as %s (Kubernetes), %s (YAML 1.1), %s (YAML 1.2)', (text, kubernetes, yaml11, yaml12) => {
+    expect(scalarTypes(text)).toEqual({ kubernetes, yaml11, yaml12 });
+    expect(readsAsString(text)).toBe(kubernetes === 'string' && yaml11 === 'string' && yaml12 === 'string');
+  });
+
+  it('types as the reader reads: every row the Kubernetes column marks is read as a non-string', () => {
+    for (const text of ['0o12', '0O12', '0B101', '0X1F', '1_000', 'y', '~', '.nan', '1e3', '08']) {
+      expect(typeof plainScalarValue(text)).not.toBe('string');
+    }
+    for (const text of ['1:30', '2024-01-01', 'e3', '=']) expect(plainScalarValue(text)).toBe(text);
+  });
+
+  it('has a row for every type, each with its forms', () => {
+    expect(PLAIN_SCALAR_TABLE.map(rule => rule.type)).toEqual(['null', 'bool', 'int', 'float', 'timestamp', 'merge', 'value']);
+    expect(PLAIN_SCALAR_TABLE.every(rule => rule.forms.length > 0)).toBe(true);
   });
 });

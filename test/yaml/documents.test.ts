@@ -1,7 +1,7 @@
-import { SourceDocument, parseDocuments } from '../../src/cli/documents';
+import { SourceDocument, parseDocuments } from '../../src/yaml/documents';
 import { InputError } from '../../src/cli/errors';
 import { formatFieldPath, parseFieldPath } from '../../src/cli/field-path';
-import { splitDocuments } from '../../src/cli/yaml-split';
+import { splitDocuments } from '../../src/yaml/split';
 
 /** Lines joined with \n, so a test shows its YAML line by line. */
 function yaml(...lines: string[]): string {
@@ -106,8 +106,8 @@ describe('parseDocuments', () => {
   });
 
   it('reads values with YAML 1.1 rules (yes is a boolean, 0755 an octal int)', () => {
-    const [doc] = parse(yaml('metadata:', '  labels:', '    enabled: yes', '    mode: 0755', '    count: 1_000', '    version: "1.10"'));
-    expect(doc.manifest).toEqual({ metadata: { labels: { enabled: true, mode: 493, count: 1000, version: '1.10' } } });
+    const [doc] = parse(yaml('metadata:', '  labels:', '    enabled: yes', '    mode: 0755', '    count: 1_000', '    version: "1.10"', 'kind: A'));
+    expect(doc.manifest).toEqual({ metadata: { labels: { enabled: true, mode: 493, count: 1000, version: '1.10' } }, kind: 'A' });
   });
 
   it('expands a List into its items, each locating into the List document', () => {
@@ -182,8 +182,8 @@ describe('SourceDocument.locate', () => {
   });
 
   it('matches keys as YAML 1.1 reads them, quoted or not', () => {
-    const [doc] = parse(yaml('metadata:', '  labels:', "    'single': a", '    yes: b', '    0x10: c'));
-    expect(doc.manifest).toEqual({ metadata: { labels: { single: 'a', true: 'b', 16: 'c' } } });
+    const [doc] = parse(yaml('metadata:', '  labels:', "    'single': a", '    yes: b', '    0x10: c', 'kind: A'));
+    expect(doc.manifest).toEqual({ metadata: { labels: { single: 'a', true: 'b', 16: 'c' } }, kind: 'A' });
     expect(doc.locate('metadata.labels["single"]')).toEqual({ line: 3, column: 5 });
     expect(doc.locate('metadata.labels["true"]')).toEqual({ line: 4, column: 5 });
     expect(doc.locate('metadata.labels["16"]')).toEqual({ line: 5, column: 5 });
@@ -200,6 +200,7 @@ describe('SourceDocument.locate', () => {
       '  selector:', // 7
       '    <<: *labels', // 8
       '    tier: web', // 9
+      'kind: A', // 10
     ));
     expect(doc.locate('spec.ports[0].port')).toEqual({ line: 2, column: 5 });
     expect(doc.locate('spec.selector["app"]')).toEqual({ line: 4, column: 3 });
@@ -269,5 +270,16 @@ describe('field paths', () => {
 
   it('formats steps back into a path', () => {
     expect(formatFieldPath(['items', 2, 'metadata', 'labels', 'app.kubernetes.io/name'])).toBe('items[2].metadata.labels["app.kubernetes.io/name"]');
+  });
+});
+
+describe('parseDocuments and kind', () => {
+  it('errors when a List item has content but no kind', () => {
+    expect(inputError(yaml('kind: List', 'items:', '- kind: Service', '- metadata: {name: x}')))
+      .toBe('in.yaml:4:3: items[1] has content but no kind: Kubernetes refuses it ("Object \'Kind\' is missing"); add kind and apiVersion, or remove the document');
+  });
+
+  it('skips documents that are empty, null or only comments', () => {
+    expect(parse(yaml('---', '# nothing', '---', '~', '---', 'null', '---', 'kind: A')).map(d => d.manifest)).toEqual([{ kind: 'A' }]);
   });
 });
