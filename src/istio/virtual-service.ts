@@ -8,6 +8,7 @@ import { HttpDelegate, HttpRoute, renderHttpRoute } from './http-route';
 import { renderTcpRoute, renderTlsRoute, TcpRoute, TlsRoute } from './l4-route';
 import { expectInstance } from '../util/typed-value';
 import { IstioObject } from './istio-object';
+import { checkCall, checkProps } from '../util/argument-shape';
 
 /** The reserved gateway `mesh`, all sidecars in the mesh (`VirtualService.MESH_GATEWAY` or `GatewayReference.MESH` in every jsii language). */
 export const MESH_GATEWAY: IGatewayReference = GatewayReference.MESH;
@@ -91,7 +92,8 @@ export class VirtualService extends IstioObject {
   private readonly tlsRoutes: TlsRoute[];
 
   constructor(scope: Construct, id: string, private readonly props: VirtualServiceProps = {}) {
-    super(scope, id, { apiVersion: props.apiVersion ?? VirtualServiceApiVersion.V1, kind: 'VirtualService', metadata: props.metadata });
+    super(scope, id, { apiVersion: props?.apiVersion ?? VirtualServiceApiVersion.V1, kind: 'VirtualService', metadata: props?.metadata });
+    checkProps(this, new.target, props);
     this.hosts = [...(props.hosts ?? [])];
     this.httpRoutes = [...(props.http ?? [])];
     this.tcpRoutes = [...(props.tcp ?? [])];
@@ -100,21 +102,25 @@ export class VirtualService extends IstioObject {
 
   /** Adds a host. */
   public addHost(host: Host): void {
+    checkCall(this, 'addHost', [host]);
     this.hosts.push(host);
   }
 
   /** Adds an HTTP route after the existing ones. */
   public addHttpRoute(route: HttpRoute): void {
+    checkCall(this, 'addHttpRoute', [route]);
     this.httpRoutes.push(route);
   }
 
   /** Adds a TCP route. */
   public addTcpRoute(route: TcpRoute): void {
+    checkCall(this, 'addTcpRoute', [route]);
     this.tcpRoutes.push(route);
   }
 
   /** Adds a TLS route. */
   public addTlsRoute(route: TlsRoute): void {
+    checkCall(this, 'addTlsRoute', [route]);
     this.tlsRoutes.push(route);
   }
 

@@ -5,6 +5,7 @@ import { SelectingService } from './selecting-service';
 import { ServicePort } from './service-port';
 import { renderVirtualIpFields, VirtualIpServiceProps } from './service-props';
 import { ExternalTrafficPolicy } from './traffic-policy';
+import { checkCall } from '../util/argument-shape';
 
 /**
  * Properties of a `ClusterIpService`.
@@ -50,6 +51,7 @@ export class ClusterIpService extends SelectingService {
 
   /** Adds a port. */
   public addPort(port: ServicePort): void {
+    checkCall(this, 'addPort', [port]);
     this._addPort(port);
   }
 

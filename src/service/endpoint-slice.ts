@@ -6,6 +6,7 @@ import { AddressType } from './address-type';
 import { Endpoint, EndpointPort } from './endpoint';
 import { IService, ServicePortInfo } from './i-service';
 import { Protocol } from './protocol';
+import { checkCall, checkProps } from '../util/argument-shape';
 
 /** Label naming the Service a slice belongs to. */
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -96,6 +97,7 @@ export class EndpointSlice extends Construct {
 
   constructor(scope: Construct, id: string, props: EndpointSliceProps) {
     super(scope, id);
+    checkProps(this, new.target, props);
     this.service = props.service;
     this.addressType = props.addressType ?? AddressType.IPV4;
     this.endpoints = [...(props.endpoints ?? [])];
@@ -133,6 +135,7 @@ export class EndpointSlice extends Construct {
    * Adds a backend to the slice.
    */
   public addEndpoint(endpoint: Endpoint): void {
+    checkCall(this, 'addEndpoint', [endpoint]);
     this.endpoints.push(endpoint);
   }
 

@@ -7,6 +7,8 @@ import { Protocol } from './protocol';
 import { NodePortServicePort } from './service-port';
 import { ServiceBase } from './service-base';
 import { TargetPort } from './target-port';
+import { checkValue } from '../util/argument-shape';
+import { VALUE_KIND_CODE, describeValue } from '../util/typed-value';
 
 /**
  * Options of `expose()`, after `kubectl expose`.
@@ -81,6 +83,10 @@ export interface ExposeProps {
  * is created; its labels are read at synth.
  */
 export function exposeProps(workload: IConstruct, options: NodePortExposeOptions): ExposeProps {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TrafficValidationError(VALUE_KIND_CODE, `expose() expects options, a mapping such as { port: 80 }, got ${describeValue(options)}`);
+  }
+  checkValue(undefined, 'expose() options', options, 'NodePortExposeOptions');
   const lookup = findWorkloadObject(workload);
   if (lookup.problem !== undefined) throw new TrafficValidationError(NO_POD_TEMPLATE.code, lookup.problem);
   const scope = workload.node.scope;

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { JsonObject } from '../validation/manifest';
 import { ServiceBase, ServiceBaseProps } from './service-base';
 import { ServicePortBase } from './service-port';
+import { checkCall } from '../util/argument-shape';
 
 /**
  * Properties of an `ExternalNameService`.
@@ -40,6 +41,7 @@ export class ExternalNameService extends ServiceBase {
 
   /** Adds a port. */
   public addPort(port: ServicePortBase): void {
+    checkCall(this, 'addPort', [port]);
     this._addPort(port);
   }
 

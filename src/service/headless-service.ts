@@ -4,6 +4,7 @@ import { compact } from '../util/json';
 import { SelectingService } from './selecting-service';
 import { ServicePort } from './service-port';
 import { renderSelectingFields, SelectingServiceProps } from './service-props';
+import { checkCall } from '../util/argument-shape';
 
 /**
  * Properties of a `HeadlessService`.
@@ -31,6 +32,7 @@ export class HeadlessService extends SelectingService {
 
   /** Adds a port. */
   public addPort(port: ServicePort): void {
+    checkCall(this, 'addPort', [port]);
     this._addPort(port);
   }
 

@@ -5,6 +5,7 @@ import { SelectingService } from './selecting-service';
 import { NodePortServicePort } from './service-port';
 import { renderVirtualIpFields, VirtualIpServiceProps } from './service-props';
 import { ExternalTrafficPolicy } from './traffic-policy';
+import { checkCall } from '../util/argument-shape';
 
 /**
  * Properties of a `NodePortService`, and the node-port part of a `LoadBalancerService`'s.
@@ -45,7 +46,7 @@ export abstract class NodePortServiceBase extends SelectingService {
   private readonly nodePortProps: NodePortServiceProps;
 
   protected constructor(scope: Construct, id: string, props: NodePortServiceProps) {
-    super(scope, id, props, { nodePortRange: props.nodePortRange });
+    super(scope, id, props, { nodePortRange: props?.nodePortRange });
     this.nodePortProps = props;
     for (const port of props.ports ?? []) this._addPort(port);
   }
@@ -56,6 +57,7 @@ export abstract class NodePortServiceBase extends SelectingService {
    * @param port the port to add
    */
   public addPort(port: NodePortServicePort): void {
+    checkCall(this, 'addPort', [port]);
     this._addPort(port);
   }
 

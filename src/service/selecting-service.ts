@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ServiceSelector } from '../selector/service-selector';
 import { ServiceBase, ServiceDefinition } from './service-base';
 import { SelectingServiceProps } from './service-props';
+import { checkCall } from '../util/argument-shape';
 
 /**
  * The Services that send traffic to selected pods: every type but ExternalName.
@@ -19,6 +20,7 @@ export abstract class SelectingService extends ServiceBase {
    * @param selector labels, or a workload whose pods to select
    */
   public addSelector(selector: ServiceSelector): void {
+    checkCall(this, 'addSelector', [selector]);
     this._select(selector);
   }
 }

@@ -17,6 +17,7 @@ import { Protocol } from './protocol';
 import { NodePortServicePort } from './service-port';
 import { TargetPort } from './target-port';
 import { expectInstance, optionalInstance } from '../util/typed-value';
+import { checkProps } from '../util/argument-shape';
 
 
 /**
@@ -73,6 +74,7 @@ export abstract class ServiceBase extends Construct implements IService {
 
   protected constructor(scope: Construct, id: string, props: ServiceBaseProps, definition: ServiceDefinition = {}) {
     super(scope, id);
+    checkProps(this, new.target, props);
     this.clusterDomain = resolveClusterDomain(this, props.clusterDomain);
     this.nodePortRange = definition.nodePortRange ?? contextNodePortRange(this) ?? NodePortRange.DEFAULT;
     this.apiObject = new ApiObject(this, 'Resource', {

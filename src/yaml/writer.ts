@@ -13,30 +13,18 @@
  * It is also faster: `yaml` first builds a node tree of the whole document, for large apps most
  * of synth. The documents cdk8s writes are plain JSON data, so this writer lays out the block
  * mappings and sequences itself, exactly as `yaml` does, writes the simplest scalars directly,
- * and hands every other scalar to `yaml`'s own scalar stringifier with the context `yaml` would
- * give it. A document it is not sure about (a multi-line scalar, an undefined value, an object
- * that is not plain data) is written with `yaml`'s public `stringify`, with a string tag that
- * applies the same rule. test/yaml/writer.test.ts compares them.
+ * and asks `yaml`'s public `stringify` how it writes every other scalar, as a key or as a value
+ * of a one-entry mapping (remembered, since apps repeat their values). A document it is not
+ * sure about (a multi-line scalar, a long key, an undefined value, an object that is not plain
+ * data) is written whole with `yaml`'s `stringify`, with a string tag that applies the same
+ * rule. test/yaml/writer.test.ts compares them.
  */
 import * as path from 'path';
 import { readsAsString } from './plain-scalars';
 
-interface ScalarContext { [key: string]: unknown }
-type Stringify = (item: unknown, ctx: ScalarContext) => string;
-
-interface YamlInternals {
-  readonly stringify: Stringify;
-  readonly createNode: (value: unknown) => unknown;
-  readonly baseContext: ScalarContext;
-}
-
 interface YamlModule {
-  readonly Document: new (value: unknown, options: object) => object;
   readonly stringify: (value: unknown, options: object) => string;
 }
-
-/** The `yaml` versions the writer's output is compared with (test/yaml/writer.test.ts). */
-const TESTED_YAML = /^2\.9\./;
 
 /** A tag of the `yaml` package's schema, as much of it as this writer uses. */
 interface StringTag {
@@ -100,7 +88,6 @@ export function quotedString(value: string): string {
   });
 }
 
-let internals: YamlInternals | undefined | null;
 let publicYaml: YamlModule | undefined;
 
 /** Where the `yaml` module cdk8s itself uses is. */
@@ -118,36 +105,14 @@ function yamlModule(): YamlModule {
   return publicYaml;
 }
 
-/** The `yaml` module cdk8s itself uses, and its scalar stringifier. */
-function yamlInternals(): YamlInternals | undefined {
-  if (internals !== undefined) return internals ?? undefined;
-  try {
-    const entry = yamlEntry();
-    // the layout below is checked against yaml 2.9; with another version, `yaml` writes the documents
-    const version = (require(path.join(path.dirname(entry), '..', 'package.json')) as { version: string }).version;
-    if (!TESTED_YAML.test(version)) throw new Error(`yaml ${version} is not a version this writer is checked against`);
-    const yaml = yamlModule();
-    const module = require(path.join(path.dirname(entry), 'stringify', 'stringify.js')) as {
-      createStringifyContext: (doc: object, options: object) => ScalarContext;
-      stringify: Stringify;
-    };
-    const doc = new yaml.Document(null, OPTIONS) as { createNode: (value: unknown) => unknown };
-    internals = {
-      stringify: module.stringify,
-      createNode: value => doc.createNode(value),
-      baseContext: module.createStringifyContext(doc, OPTIONS),
-    };
-  } catch {
-    internals = null;
-  }
-  return internals ?? undefined;
-}
-
 /** Thrown inside the writer when a document needs `yaml` itself. */
 class NeedsYaml extends Error {}
 
 /** Starts with a letter or `_`, then letters, digits, `_`, `.`, `/`, `-`: never quoted by `yaml`. */
 const SIMPLE_STRING = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
+
+/** A line starting as a directive or a document marker: how `yaml` writes it depends on where it is. */
+const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/;
 
 function isPlainObject(value: unknown): value is { [key: string]: unknown } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -155,15 +120,67 @@ function isPlainObject(value: unknown): value is { [key: string]: unknown } {
   return prototype === Object.prototype || prototype === null;
 }
 
-class Writer {
-  constructor(private readonly yaml: YamlInternals) {}
+/** How `yaml` writes a scalar, remembered; forgotten whole when it grows past a bound. */
+class ScalarCache {
+  private static readonly LIMIT = 20_000;
+  private readonly values = new Map<unknown, string | null>();
+  private readonly keys = new Map<string, string | null>();
+  private readonly nestedKeys = new Map<string, string | null>();
 
-  public document(value: unknown): string {
-    return `${this.node(value, '', 0)}\n`;
+  /** A scalar as the value of a mapping entry, or null when `yaml` writes it on several lines. */
+  public value(value: unknown): string | null {
+    let text = this.values.get(value);
+    if (text === undefined) {
+      const written = yamlModule().stringify({ k: value }, OPTIONS);
+      // "k: <scalar>\n": anything else (a block scalar, a second line) goes to `yaml` whole
+      text = written.startsWith('k: ') && written.indexOf('\n') === written.length - 1 ? written.slice(3, -1) : null;
+      ScalarCache.remember(this.values, value, text);
+    }
+    return text;
   }
 
-  /** A scalar as `yaml` writes it at this indentation. */
-  private scalar(value: unknown, indent: string, implicitKey: boolean, indentAtStart: number): string {
+  /**
+   * A string as a key of the root mapping (`root`) or of a nested one, or null when `yaml`
+   * writes it as an explicit or multi-line key. Only a key that starts like a document marker
+   * (`---`, `...`) is written differently in the two: quoted in the root mapping, plain below.
+   */
+  public key(key: string, root: boolean): string | null {
+    const nested = !root && DOCUMENT_MARKER.test(key);
+    const cache = nested ? this.nestedKeys : this.keys;
+    let text = cache.get(key);
+    if (text === undefined) {
+      const entry: { [key: string]: unknown } = {};
+      Object.defineProperty(entry, key, { value: null, enumerable: true, writable: true, configurable: true });
+      const prefix = nested ? 'k:\n  ' : '';
+      const written = yamlModule().stringify(nested ? { k: entry } : entry, OPTIONS);
+      const line = written.startsWith(prefix) ? written.slice(prefix.length) : '';
+      text = line.endsWith(': null\n') && line.indexOf('\n') === line.length - 1 && !line.startsWith('? ')
+        ? line.slice(0, -': null\n'.length)
+        : null;
+      ScalarCache.remember(cache, key, text);
+    }
+    return text;
+  }
+
+  private static remember<K>(map: Map<K, string | null>, key: K, text: string | null): void {
+    if (map.size >= ScalarCache.LIMIT) map.clear();
+    map.set(key, text);
+  }
+}
+
+let scalarCache: ScalarCache | undefined;
+
+class Writer {
+  constructor(private readonly yaml: ScalarCache) {}
+
+  public document(value: unknown): string {
+    // `yaml` writes a scalar document that starts like a document marker as a block scalar
+    if (typeof value === 'string' && DOCUMENT_MARKER.test(value)) throw new NeedsYaml();
+    return `${this.node(value, '')}\n`;
+  }
+
+  /** A scalar as `yaml` writes it in a block mapping or sequence. */
+  private scalar(value: unknown, implicitKey: boolean, rootKey = false): string {
     if (typeof value === 'string') {
       if (SIMPLE_STRING.test(value) && value.length <= 1024 && readsAsString(value)) return value;
       if (mustQuote(value)) {
@@ -180,21 +197,19 @@ class Writer {
     } else {
       throw new NeedsYaml();
     }
-    // a node, as the document tree holds it: `yaml` picks the tag from the node (a `<<` value is a merge key)
-    const node = this.yaml.createNode(value);
-    const text = this.yaml.stringify(node, { ...this.yaml.baseContext, indent, implicitKey, indentAtStart, inFlow: null });
-    if (text.includes('\n') || (implicitKey && text.length > 1024)) throw new NeedsYaml();
+    const text = implicitKey && typeof value === 'string' ? this.yaml.key(value, rootKey) : this.yaml.value(value);
+    if (text === null || (implicitKey && text.length > 1024)) throw new NeedsYaml();
     return text;
   }
 
   /** Any value at the start of a line (or after `- `), its lines joined at `indent`. */
-  private node(value: unknown, indent: string, indentAtStart: number): string {
+  private node(value: unknown, indent: string): string {
     if (Array.isArray(value)) return value.length === 0 ? '[]' : this.sequence(value, indent);
     if (isPlainObject(value)) {
       const keys = Object.keys(value);
       return keys.length === 0 ? '{}' : this.mapping(value, keys, indent);
     }
-    return this.scalar(value, indent, false, indentAtStart);
+    return this.scalar(value, false);
   }
 
   private mapping(value: { [key: string]: unknown }, keys: string[], indent: string): string {
@@ -203,13 +218,13 @@ class Writer {
     for (const key of keys) {
       const item = value[key];
       if (item === undefined) throw new NeedsYaml();
-      const keyText = this.scalar(key, childIndent, true, 0);
+      const keyText = this.scalar(key, true, indent === '');
       if (Array.isArray(item) && item.length > 0) {
         lines.push(`${keyText}:\n${childIndent}${this.sequence(item, childIndent)}`);
       } else if (isPlainObject(item) && Object.keys(item).length > 0) {
         lines.push(`${keyText}:\n${childIndent}${this.mapping(item, Object.keys(item), childIndent)}`);
       } else {
-        lines.push(`${keyText}: ${this.node(item, childIndent, keyText.length + 2)}`);
+        lines.push(`${keyText}: ${this.node(item, childIndent)}`);
       }
     }
     return lines.join(`\n${indent}`);
@@ -220,7 +235,7 @@ class Writer {
     const lines: string[] = [];
     for (const item of value) {
       if (item === undefined) throw new NeedsYaml();
-      lines.push(`- ${this.node(item, itemIndent, itemIndent.length)}`);
+      lines.push(`- ${this.node(item, itemIndent)}`);
     }
     return lines.join(`\n${indent}`);
   }
@@ -242,10 +257,9 @@ export function writeWithYaml(doc: unknown): string {
 
 /** One document as `yaml` writes it, or undefined when `yaml` itself must write it. */
 export function writeDocument(doc: unknown): string | undefined {
-  const yaml = yamlInternals();
-  if (!yaml) return undefined;
+  scalarCache ??= new ScalarCache();
   try {
-    return new Writer(yaml).document(doc);
+    return new Writer(scalarCache).document(doc);
   } catch (error) {
     if (error instanceof NeedsYaml) return undefined;
     throw error;

@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   ClientTls, ClientTlsMode, ClusterIpService, ConnectionPool, Destination, DestinationRule, H2UpgradePolicy, HashAlgorithm, HashKey, Host,
@@ -371,8 +371,8 @@ describe('traffic policies', () => {
 
   test('errors when a plain object is given where a builder value is expected', () => {
     const { chart } = newChart();
-    new DestinationRule(chart, 'dr', { host: Host.of('reviews'), trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBIN' } as any } });
-    expect(() => Testing.synth(chart)).toThrow(/TRF012 .*trafficPolicy\.loadBalancer expects a LoadBalancer, got a plain object/);
+    expect(() => new DestinationRule(chart, 'dr', { host: Host.of('reviews'), trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBIN' } as any } }))
+      .toThrow(/TRF012 \[test\/dr\] trafficPolicy\.loadBalancer expects a LoadBalancer, got a plain object .*: create it with LoadBalancer\./);
     expect(() => new DestinationRule(chart, 'bad', { host: 'reviews' as any })).toThrow(/TRF012 \[test\/bad\] host expects a Host, got the string "reviews"/);
   });
 });

@@ -154,7 +154,7 @@ describe('VirtualService gateways', () => {
 
   test('errors when a gateway is given as a string from JavaScript', () => {
     const { chart } = newChart();
-    new VirtualService(chart, 'vs', { hosts: [Host.of('a')], gateways: ['istio-ingress/public' as any], http: [{ route: [{ destination: Destination.host('a') }] }] });
-    expect(() => Testing.synth(chart)).toThrow(/TRF012 .*gateways\[0\] expects a gateway reference, got the string "istio-ingress\/public": pass a Gateway construct, GatewayReference\.named/);
+    expect(() => new VirtualService(chart, 'vs', { hosts: [Host.of('a')], gateways: ['istio-ingress/public' as any], http: [{ route: [{ destination: Destination.host('a') }] }] }))
+      .toThrow(/TRF012 \[test\/vs\] gateways\[0\] expects an IGatewayReference, got the string "istio-ingress\/public": pass a Gateway, GatewayReference\.named\(gatewayName\)/);
   });
 });

@@ -84,6 +84,20 @@ describe('lib/', () => {
     expect(used.has('cdk8s') && used.has('constructs')).toBe(true);
   });
 
+  it("loads other packages only through their public entry, never a file inside them", () => {
+    const deep: string[] = [];
+    for (const file of jsFiles(LIB)) {
+      const source = fs.readFileSync(file, 'utf-8');
+      for (const request of moduleRequests(source)) {
+        const name = packageOf(request);
+        if (name !== undefined && request !== name) deep.push(`${path.relative(ROOT, file)}: ${request}`);
+      }
+      // a computed path into a package's folder (its dist/, lib/ or a file of it)
+      if (/['"`/]dist['"`/]|path\.join\([^)]*['"`]\.\.['"`][^)]*package\.json/.test(source.replace(/^\s*(?:\/\/|\*).*$/gm, ''))) deep.push(path.relative(ROOT, file));
+    }
+    expect(deep).toEqual([]);
+  });
+
   it('loads no schema package and no ajv when validating a Service, an EndpointSlice and a VirtualService', () => {
     const script = `
       const lib = require(${JSON.stringify(path.join(LIB, 'index.js'))});

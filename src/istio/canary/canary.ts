@@ -15,6 +15,7 @@ import { HttpRoute } from '../http-route';
 import { Retry } from '../retry';
 import { VirtualService } from '../virtual-service';
 import { CanaryCheck, checkCanaryReach } from './canary-checks';
+import { checkProps } from '../../util/argument-shape';
 
 /**
  * Properties of a `Canary`.
@@ -140,6 +141,7 @@ export class Canary extends Construct {
 
   constructor(scope: Construct, id: string, props: CanaryProps) {
     super(scope, id);
+    checkProps(this, new.target, props);
     const weight = props.canaryWeight;
     if (typeof weight !== 'number' || !Number.isInteger(weight) || weight < 0 || weight > 100) {
       throw new TrafficValidationError('VS038',

@@ -12,6 +12,7 @@ import { Subset } from './subset';
 import { renderTrafficPolicy, TrafficPolicy } from './traffic-policy';
 import { resolveWorkloadSubsets, WorkloadSubsetLabels } from './workload-subsets';
 import { IstioObject } from '../istio-object';
+import { checkCall, checkProps } from '../../util/argument-shape';
 
 /**
  * How a subset of the host's endpoints is chosen, and its own traffic policy.
@@ -113,7 +114,8 @@ export class DestinationRule extends IstioObject {
   private resolvedInSession?: { session: Session; resolved: Map<SubsetEntry, WorkloadSubsetLabels> };
 
   constructor(scope: Construct, id: string, private readonly props: DestinationRuleProps) {
-    super(scope, id, { apiVersion: props.apiVersion ?? IstioNetworkingApiVersion.V1, kind: 'DestinationRule', metadata: props.metadata });
+    super(scope, id, { apiVersion: props?.apiVersion ?? IstioNetworkingApiVersion.V1, kind: 'DestinationRule', metadata: props?.metadata });
+    checkProps(this, new.target, props);
     this.host = expectInstance(props.host, Host, { field: 'host', construct: this },
       "Host.service(service), Host.serviceEntry(entry) or Host.of('reviews')");
   }
@@ -131,6 +133,7 @@ export class DestinationRule extends IstioObject {
    * @param options how the subset's endpoints are chosen, and its traffic policy
    */
   public addSubset(name: string, options: SubsetOptions = {}): Subset {
+    checkCall(this, 'addSubset', [name, options]);
     if (this.subsetNames.has(name)) {
       throw new TrafficValidationError('DR003', `[${this.node.path}] subset ${JSON.stringify(name)} is already defined in this DestinationRule; subset names must be unique`);
     }

@@ -7,6 +7,7 @@ import { IGatewayReference } from './gateway-reference';
 import { GatewaySelector } from './gateway-selector';
 import { Server } from './server';
 import { IstioObject } from '../istio-object';
+import { checkCall, checkProps } from '../../util/argument-shape';
 
 /**
  * Properties of a `Gateway`.
@@ -56,7 +57,8 @@ export class Gateway extends IstioObject implements IGatewayReference {
   private readonly serverList: Server[];
 
   constructor(scope: Construct, id: string, props: GatewayProps = {}) {
-    super(scope, id, { apiVersion: props.apiVersion ?? IstioNetworkingApiVersion.V1, kind: 'Gateway', metadata: props.metadata });
+    super(scope, id, { apiVersion: props?.apiVersion ?? IstioNetworkingApiVersion.V1, kind: 'Gateway', metadata: props?.metadata });
+    checkProps(this, new.target, props);
     this.selector = props.selector === undefined ? GatewaySelector.ingressGateway()
       : expectInstance(props.selector, GatewaySelector, { field: 'selector', construct: this },
         'GatewaySelector.ingressGateway() or GatewaySelector.fromLabels({ ... })');
@@ -75,6 +77,7 @@ export class Gateway extends IstioObject implements IGatewayReference {
 
   /** Adds a server. */
   public addServer(server: Server): void {
+    checkCall(this, 'addServer', [server]);
     this.serverList.push(server);
   }
 

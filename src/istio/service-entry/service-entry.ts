@@ -5,6 +5,7 @@ import { IstioNetworkingApiVersion } from '../api-version';
 import { IServiceEntry } from './i-service-entry';
 import { defaultPortName, IstioProtocol } from './istio-protocol';
 import { IstioObject } from '../istio-object';
+import { checkCall, checkProps } from '../../util/argument-shape';
 
 /**
  * Where the services of a ServiceEntry run, relative to the mesh.
@@ -212,7 +213,8 @@ export class ServiceEntry extends IstioObject implements IServiceEntry {
   private readonly endpointList: ServiceEntryEndpoint[];
 
   constructor(scope: Construct, id: string, private readonly props: ServiceEntryProps) {
-    super(scope, id, { apiVersion: props.apiVersion ?? IstioNetworkingApiVersion.V1, kind: 'ServiceEntry', metadata: props.metadata });
+    super(scope, id, { apiVersion: props?.apiVersion ?? IstioNetworkingApiVersion.V1, kind: 'ServiceEntry', metadata: props?.metadata });
+    checkProps(this, new.target, props);
     this.hostNames = [...(props.hosts ?? [])];
     this.addressList = [...(props.addresses ?? [])];
     this.portList = [...(props.ports ?? [])];
@@ -231,21 +233,25 @@ export class ServiceEntry extends IstioObject implements IServiceEntry {
 
   /** Adds a host. */
   public addHost(host: string): void {
+    checkCall(this, 'addHost', [host]);
     this.hostNames.push(host);
   }
 
   /** Adds a virtual IP or CIDR block. */
   public addAddress(address: string): void {
+    checkCall(this, 'addAddress', [address]);
     this.addressList.push(address);
   }
 
   /** Adds a port. */
   public addPort(port: ServiceEntryPort): void {
+    checkCall(this, 'addPort', [port]);
     this.portList.push(port);
   }
 
   /** Adds an endpoint. */
   public addEndpoint(endpoint: ServiceEntryEndpoint): void {
+    checkCall(this, 'addEndpoint', [endpoint]);
     this.endpointList.push(endpoint);
   }
 
