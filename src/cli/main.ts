@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { registerDescribe } from './describe-command';
 import { escapeControl, safeMessage } from '../text/escape';
 import { EXIT_INPUT, InputError } from './errors';
+import { formatCiReport, isCiFormat } from './formats';
+import { ReportInputError } from './formats/report';
 import { inputErrorJson } from './output';
 import { registerValidate } from './validate-command';
 import { registerRules } from './rules-command';
@@ -45,12 +47,12 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // help and version exit 0; usage errors exit 2 (commander printed the message)
       if (error.exitCode === 0) return 0;
-      if (wantsJson(argv)) writeJsonError({ message: safeMessage(error.message.replace(/^error: /, '')) });
+      writeErrorReport(argv, { file: '', message: safeMessage(error.message.replace(/^error: /, '')) });
       return EXIT_INPUT;
     }
     if (error instanceof InputError) {
       process.stderr.write(`error: ${error.describe()}\n`);
-      if (wantsJson(argv)) writeJsonError(inputErrorJson(error));
+      writeErrorReport(argv, inputErrorJson(error));
       return EXIT_INPUT;
     }
     // a bug: say so in one line, with the stack only when asked for
@@ -58,19 +60,35 @@ export async function main(argv: string[]): Promise<number> {
     const debug = argv.includes('--debug');
     const stack = debug && error instanceof Error && error.stack ? `\n${escapeControl(error.stack).replace(/\\n/g, '\n')}` : '';
     process.stderr.write(`error: internal error: ${safeMessage(message)}${stack}${debug ? '' : ' (run with --debug for the stack trace)'}\n`);
-    if (wantsJson(argv)) writeJsonError({ message: `internal error: ${safeMessage(message)}` });
+    writeErrorReport(argv, { file: '', message: `internal error: ${safeMessage(message)}` });
     return EXIT_INPUT;
   }
 }
 
-/** The one JSON document of a run that could not report: `{ "error": { ... } }`. */
-function writeJsonError(error: object): void {
-  process.stdout.write(`${JSON.stringify({ error }, undefined, 2)}\n`);
+/**
+ * The report of a run that stopped before checking (a usage error, an unreadable settings file,
+ * an internal error), in the format asked for, so that what reads standard output always gets
+ * one document: `{ "error": { ... } }` in JSON, a SARIF log with a failed invocation, a
+ * `::error` line, a JUnit suite with an error. Text output has the message on standard error only.
+ */
+function writeErrorReport(argv: string[], error: ReportInputError): void {
+  const format = requestedFormat(argv);
+  if (format === 'json') {
+    const { file, ...rest } = error;
+    process.stdout.write(`${JSON.stringify({ error: file === '' ? rest : error }, undefined, 2)}\n`);
+  } else if (format !== undefined && isCiFormat(format) && argv.find(arg => !arg.startsWith('-')) === 'validate') {
+    process.stdout.write(formatCiReport(format, { diagnostics: [], inputErrors: [error], objects: [], failOn: 'error' }));
+  }
 }
 
-/** Whether the command line asks for JSON output, so input errors are reported as JSON too. */
-function wantsJson(argv: string[]): boolean {
-  return argv.some((arg, i) => arg === '--format=json' || (arg === '--format' && argv[i + 1] === 'json'));
+/** The `--format` of the command line, as given (last one wins, as commander reads it). */
+function requestedFormat(argv: string[]): string | undefined {
+  let format: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg === '--format') format = argv[i + 1];
+  });
+  return format;
 }
 
 if (require.main === module) {

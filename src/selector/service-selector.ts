@@ -1,6 +1,4 @@
 import { IConstruct } from 'constructs';
-import { VALUE_KIND_CODE, describeValue } from '../util/typed-value';
-import { TrafficValidationError } from '../validation/errors';
 import { assertSelectorLabels } from './label-syntax';
 import { ResolvedSelector } from './resolved-selector';
 import { resolveWorkload } from './workload-selector';
@@ -16,9 +14,6 @@ export class ServiceSelector {
    * @param labels label keys and the values the pods must carry
    */
   public static fromLabels(labels: { [key: string]: string }): ServiceSelector {
-    if (typeof labels !== 'object' || labels === null || Array.isArray(labels)) {
-      throw new TrafficValidationError(VALUE_KIND_CODE, `ServiceSelector.fromLabels() expects a mapping of label keys to values, got ${describeValue(labels)}: write it as { app: 'web' }`);
-    }
     assertSelectorLabels(labels);
     const copy = { ...labels };
     return new ServiceSelector(() => ({ labels: copy, problems: [] }));

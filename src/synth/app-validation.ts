@@ -1,14 +1,15 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { CLUSTER_DOMAIN_CONTEXT, VALIDATION_CONTEXT } from '../validation/context-keys';
+import { CLUSTER_DOMAIN_CONTEXT, DISABLE_CONTEXT, ENABLE_CONTEXT, VALIDATION_CONTEXT } from '../validation/context-keys';
 import { Diagnostic, Severity } from '../validation/diagnostic';
 import { CONSTRUCT_CHECKS } from '../validation/construct-checks';
-import { checkManifest, checkSet, ruleCatalogue } from '../validation/engine';
+import { checkManifest, checkSet, knownCodes, ruleCatalogue } from '../validation/engine';
 import { TrafficValidationError } from '../validation/errors';
 import { formatDiagnostic } from '../validation/format-diagnostic';
 import { isObject } from '../validation/manifest';
 import { ResolvedOptions, resolveOptions } from '../validation/options';
 import { ManifestEntry } from '../validation/rule';
+import { RuleSelection, isSuppressed, selectRules, suppressionOf } from '../validation/suppression';
 import { currentSession, useSessions } from './session';
 import { warn } from './warnings';
 
@@ -99,7 +100,44 @@ const OUR_ERROR = 'TrafficValidationError: ';
 
 function appOptions(root: IConstruct): ResolvedOptions {
   const clusterDomain = root.node.tryGetContext(CLUSTER_DOMAIN_CONTEXT);
-  return resolveOptions({ clusterDomain: typeof clusterDomain === 'string' ? clusterDomain : undefined });
+  return {
+    ...resolveOptions({ clusterDomain: typeof clusterDomain === 'string' ? clusterDomain : undefined }),
+    rules: contextRuleSelection(root),
+  };
+}
+
+/** The rules the app's `cdk8s-traffic:disable` and `cdk8s-traffic:enable` context values select. */
+function contextRuleSelection(root: IConstruct): RuleSelection {
+  const disable = codesFromContext(root.node.tryGetContext(DISABLE_CONTEXT));
+  const enable = codesFromContext(root.node.tryGetContext(ENABLE_CONTEXT));
+  try {
+    return selectRules(disable, enable, knownCodes());
+  } catch (error) {
+    if (!(error instanceof TrafficValidationError)) throw error;
+    // the message names `options.disable`; at synth the setting is a context value
+    const message = error.message.replace(/^TRF004 /, '')
+      .replace(/^options\.disable/, `context ${DISABLE_CONTEXT}`).replace(/^options\.enable/, `context ${ENABLE_CONTEXT}`);
+    throw new TrafficValidationError('TRF004', message);
+  }
+}
+
+/** A context value of rule codes: a list, or a comma-separated string as `--context` gives one. */
+function codesFromContext(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return value.split(',').map(code => code.trim()).filter(code => code !== '');
+}
+
+/** The problems a construct reports itself, without the codes the app turns off or the object suppresses. */
+function selected(diagnostics: Diagnostic[], json: unknown, selection: RuleSelection | undefined): Diagnostic[] {
+  if (diagnostics.length === 0) return diagnostics;
+  const suppression = suppressionOf(json);
+  return diagnostics.filter(d => (selection?.isEnabled(d.code) ?? true) && !isSuppressed(suppression, { code: d.code }));
+}
+
+/** A construct's own settings (a node port range...), with the app's rule selection. */
+function ownerOptions(owner: Owner, app: ResolvedOptions): ResolvedOptions {
+  const own = owner.hooks.options?.();
+  return own ? { ...own, rules: app.rules } : app;
 }
 
 /** Renders every object once, runs the manifest rules on the library's and the set rules on all. */
@@ -124,9 +162,9 @@ function checkApp(root: IConstruct): AppResults {
     if (owner) {
       const diagnostics = error !== undefined
         ? [renderError(construct, error)]
-        : checkManifest(json, 0, owner.hooks.options?.() ?? options);
+        : checkManifest(json, 0, ownerOptions(owner, options));
       add(owner.construct, diagnostics);
-      add(owner.construct, owner.hooks.constructDiagnostics?.() ?? []);
+      add(owner.construct, selected(owner.hooks.constructDiagnostics?.() ?? [], json, options.rules));
     }
     if (isObject(json)) {
       entries.push({ index: objects.length, manifest: json });

@@ -13,7 +13,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, Duration, Lazy } from 'cdk8s';
+import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { TrafficValidationError } from '../validation/errors';
 import { VALUE_KIND_CODE, describeValue } from './typed-value';
@@ -188,6 +188,9 @@ class Checker {
       case 'constructs.Construct':
         if (Construct.isConstruct(value)) return;
         throw new Refused(field, 'a construct', value);
+      case 'cdk8s.Chart':
+        if (Chart.isChart(value)) return;
+        throw new Refused(field, 'a Chart', value);
       case 'cdk8s.ApiObjectMetadata':
         return this.metadata(value, field);
       default:
@@ -358,4 +361,28 @@ function methodParameters(types: Assembly, target: unknown, method: string): rea
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * Checks the arguments of a static method of this library's class `className` (a builder such
+ * as `Destination.service` or `Retry.onFailure`) against its parameters; the field of a message
+ * is `Class.method() parameter`.
+ */
+export function checkStaticCall(className: string, method: string, args: readonly unknown[]): void {
+  const types = loadAssembly();
+  if (!types) return;
+  const info = types.types[`${types.name}.${className}`];
+  const found = info?.methods?.find(m => m.name === method && m.static);
+  if (!found) return;
+  try {
+    const checker = new Checker(types);
+    (found.parameters ?? []).forEach((parameter, i) => {
+      const field = `${className}.${method}() ${parameter.name}`;
+      if (args[i] === undefined && !parameter.optional) throw new Refused(field, 'a value', undefined, 'it is required');
+      checker.check(args[i], parameter.type, field, 0);
+    });
+  } catch (error) {
+    if (error instanceof Refused) throw refusal(error, undefined);
+    throw error;
+  }
 }

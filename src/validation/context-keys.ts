@@ -7,6 +7,13 @@ export const NODE_PORT_RANGE_CONTEXT = 'cdk8s-traffic:nodePortRange';
  * output separately (the CLI or the cdk8s plugin). Value classes still check themselves.
  */
 export const VALIDATION_CONTEXT = 'cdk8s-traffic:validation';
+/**
+ * Context key for rule codes not to run at synth, app-wide: a list (`['XR004']`) or a
+ * comma-separated string (`'XR004,SVC049'`, as an environment variable holds it).
+ */
+export const DISABLE_CONTEXT = 'cdk8s-traffic:disable';
+/** Context key for the only rule codes to run at synth, app-wide; the disabled ones still do not. */
+export const ENABLE_CONTEXT = 'cdk8s-traffic:enable';
 
 /**
  * The context keys this library reads (`app.node.setContext(key, value)` before adding
@@ -22,6 +29,14 @@ export class ContextKeys {
    * separately (the CLI or the cdk8s plugin). Value classes still check themselves.
    */
   public static readonly VALIDATION = VALIDATION_CONTEXT;
+  /**
+   * Rule codes not to run at synth, for the whole app: a list (`['XR004']`) or a
+   * comma-separated string (`'XR004,SVC049'`). One object opts out with the annotation
+   * `cdk8s-traffic.io/suppress` (`Validation.suppress`). A code no rule has fails synth.
+   */
+  public static readonly DISABLE = DISABLE_CONTEXT;
+  /** The only rule codes to run at synth, as `DISABLE` is written; the disabled ones still do not run. */
+  public static readonly ENABLE = ENABLE_CONTEXT;
 
   private constructor() {}
 }

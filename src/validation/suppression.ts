@@ -35,6 +35,9 @@ export const ALL_RULES: RuleSelection = { isEnabled: () => true };
 
 const CODE = /^[A-Z]{2,4}\d{3}$/;
 
+/** The codes of the checks that always run: TRF001 (a manifest is an object), TRF003 (the size budget)... */
+const ALWAYS_ON_PREFIX = 'TRF';
+
 /**
  * The selection `disable` and `enable` describe. Codes must be rule codes (`SVC014`); a code no
  * rule has is refused, so a typo does not silently keep a rule on.
@@ -64,6 +67,9 @@ function codeSet(option: string, value: unknown, known: ReadonlySet<string>): Se
     const code = item.trim().toUpperCase();
     if (!CODE.test(code) || !known.has(code)) {
       throw new TrafficValidationError('TRF004', `options.${option}[${i}] ${JSON.stringify(clip(item))} is not a rule code of this library: see \`cdk8s-traffic rules\` or docs/rules.md`);
+    }
+    if (option === 'disable' && code.startsWith(ALWAYS_ON_PREFIX)) {
+      throw new TrafficValidationError('TRF004', `options.${option}[${i}] ${code} cannot be turned off: the TRF checks are of the input itself (a manifest that is an object, within the size budget, arguments of the right kind), and the other rules rely on them`);
     }
     codes.add(code);
   }

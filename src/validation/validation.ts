@@ -1,5 +1,10 @@
+import { ApiObject } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
 import { Diagnostic } from './diagnostic';
-import { ruleCatalogue, RuleInfo, validateManifests } from './engine';
+import { knownCodes, ruleCatalogue, RuleInfo, validateManifests } from './engine';
+import { TrafficValidationError } from './errors';
+import { describeValue } from '../util/typed-value';
+import { SUPPRESS_ANNOTATION, selectRules } from './suppression';
 import { formatCheckedDiagnostic } from './api-arguments';
 import { ValidationOptions } from './options';
 
@@ -28,5 +33,39 @@ export class Validation {
     return formatCheckedDiagnostic(diagnostic);
   }
 
+  /**
+   * Suppresses rules for every object `scope` generates (a Service, a Canary's two objects, a
+   * whole chart): adds the codes to each object's annotation `cdk8s-traffic.io/suppress`,
+   * keeping codes already there. The CLI and the cdk8s plugin read the same annotation, so the
+   * output validates the same way. Use `ContextKeys.DISABLE` to turn a rule off app-wide.
+   *
+   * @param scope the construct whose objects (its own and those below it) skip the rules
+   * @param codes rule codes such as `XR004`; a code no rule has, or a TRF code, is refused
+   */
+  public static suppress(scope: IConstruct, codes: string[]): void {
+    if (!Construct.isConstruct(scope)) {
+      throw new TrafficValidationError('TRF004', `Validation.suppress() expects a construct as its scope, got ${describeValue(scope)}`);
+    }
+    const valid = suppressibleCodes(codes);
+    for (const construct of scope.node.findAll()) {
+      if (!ApiObject.isApiObject(construct)) continue;
+      const annotations = (construct.metadata.toJson() as { annotations?: Record<string, unknown> }).annotations;
+      const current = annotations?.[SUPPRESS_ANNOTATION];
+      const merged = new Set([...(typeof current === 'string' ? current.split(',').map(c => c.trim()).filter(c => c !== '') : []), ...valid]);
+      construct.metadata.addAnnotation(SUPPRESS_ANNOTATION, [...merged].join(','));
+    }
+  }
+
   private constructor() {}
+}
+
+/** The codes, checked as `disable` checks them; the message names `Validation.suppress()`. */
+function suppressibleCodes(codes: unknown): string[] {
+  try {
+    selectRules(codes, undefined, knownCodes());
+  } catch (error) {
+    if (!(error instanceof TrafficValidationError)) throw error;
+    throw new TrafficValidationError('TRF004', error.message.replace(/^TRF004 options\.disable/, 'Validation.suppress() codes'));
+  }
+  return (codes as string[]).map(code => code.trim().toUpperCase());
 }

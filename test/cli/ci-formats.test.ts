@@ -122,6 +122,33 @@ describe('what fails the run, and what is reported', () => {
     const json = cli(['validate', path.join(ROOT, WARNINGS_ONLY), '--format', 'json'], { cwd: dir });
     expect(JSON.parse(json.stdout).error.message).toMatch(/unknown key/);
   });
+
+  test('a run that stops before checking still writes one document in the CI format asked for', () => {
+    const dir = folderWith({ '.cdk8s-traffic.yaml': 'failon: warning\n' });
+    const target = path.join(ROOT, WARNINGS_ONLY);
+    // a bad settings file: an error naming the file
+    const sarif = cli(['validate', target, '--format', 'sarif'], { cwd: dir });
+    expect(sarif.status).toBe(2);
+    const run = JSON.parse(sarif.stdout).runs[0];
+    expect(run.results).toEqual([]);
+    expect(run.invocations[0].executionSuccessful).toBe(false);
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toMatch(/"failon": unknown key/);
+    const github = cli(['validate', target, '--format', 'github'], { cwd: dir });
+    expect(github.status).toBe(2);
+    expect(github.stdout.split('\n')[0]).toMatch(/^::error file=[^,]*\.cdk8s-traffic\.yaml,title=input error::"failon": unknown key/);
+    // a usage error: no file, the message of the flag
+    const junit = cli(['validate', target, '--format=junit', '--disable', 'SVC999']);
+    expect(junit.status).toBe(2);
+    const xml = parseXml(junit.stdout);
+    expect(xml.name).toBe('testsuites');
+    expect(junit.stdout).toMatch(/<testcase classname="\(command line\)" name="\(command line\)">\s*<error message="[^"]*SVC999[^"]*is not a rule code/);
+    const usage = cli(['validate', target, '--format', 'github', '--max-input-size', 'lots']);
+    expect(usage.stdout.split('\n')[0]).toMatch(/^::error title=usage error::option '--max-input-size <size>' argument 'lots' is invalid/);
+    // text keeps standard output empty
+    const text = cli(['validate', target, '--disable', 'SVC999']);
+    expect(text.status).toBe(2);
+    expect(text.stdout).toBe('');
+  });
 });
 
 describe('cdk8s-traffic rules', () => {

@@ -205,7 +205,7 @@ describe('DestinationRule', () => {
   });
 
   test('errors when a subset is given as a string from JavaScript', () => {
-    expect(() => Destination.host('reviews', { subset: 'v2' as any })).toThrow(/TRF012 subset expects a Subset, got the string "v2": create it with .*Subset\.named\('v2'\)/);
+    expect(() => Destination.host('reviews', { subset: 'v2' as any })).toThrow('TRF012 Destination.host() options.subset expects a Subset, got the string "v2": create it with Subset.named(name)');
   });
 });
 

@@ -1,4 +1,4 @@
-import { Chart, Testing } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import {
   Destination, Gateway, GatewayReference, GatewaySelector, Host, IstioNetworkingApiVersion, IstioProtocol, MESH_GATEWAY, Server, ServerHost,
   ServerTls, ServerTlsMode, TlsProtocolVersion, VirtualService,
@@ -127,8 +127,8 @@ describe('Gateway', () => {
 
   test('errors when a plain string is given as a server host', () => {
     const { chart } = newChart();
-    new Gateway(chart, 'gw', { servers: [Server.http({ hosts: ['shop.example.com' as any] })] });
-    expect(() => Testing.synth(chart)).toThrow(/TRF012 .*servers\[0\]\.hosts\[0\] expects a ServerHost, got the string "shop\.example\.com"/);
+    expect(() => new Gateway(chart, 'gw', { servers: [Server.http({ hosts: ['shop.example.com' as any] })] }))
+      .toThrow(/^TRF012 Server\.http\(\) options\.hosts\[0\] expects a ServerHost, got the string "shop\.example\.com": create it with ServerHost\./);
   });
 });
 

@@ -1,5 +1,5 @@
-import { Testing } from 'cdk8s';
-import { NodePortService, ServiceSelector } from '../../src';
+import { Chart, Testing } from 'cdk8s';
+import { ContextKeys, NodePortService, ServiceSelector, Validation } from '../../src';
 
 function twoServicesOnOnePort(annotations?: Record<string, string>) {
   const chart = Testing.chart();
@@ -24,5 +24,49 @@ describe('suppression at synth', () => {
 
   test('another code in the annotation does not', () => {
     expect(() => Testing.synth(twoServicesOnOnePort({ 'cdk8s-traffic.io/suppress': 'SVC014' }))).toThrow(/SVC050/);
+  });
+});
+
+describe('rule selection for the whole app at synth (context)', () => {
+  function app(context: Record<string, unknown>) {
+    const root = Testing.app();
+    for (const [key, value] of Object.entries(context)) root.node.setContext(key, value);
+    const chart = new Chart(root, 'shop');
+    new NodePortService(chart, 'first', { selector: ServiceSelector.fromLabels({ app: 'first' }), ports: [{ port: 80, nodePort: 30080 }] });
+    new NodePortService(chart, 'second', { selector: ServiceSelector.fromLabels({ app: 'second' }), ports: [{ port: 80, nodePort: 30080 }] });
+    return root;
+  }
+
+  test('cdk8s-traffic:disable as a list turns a rule off', () => {
+    expect(() => app({ [ContextKeys.DISABLE]: ['SVC050'] }).synthYaml()).not.toThrow();
+  });
+
+  test('as a comma-separated string, as an environment variable holds it', () => {
+    expect(() => app({ [ContextKeys.DISABLE]: 'XR004, SVC050' }).synthYaml()).not.toThrow();
+    expect(() => app({ [ContextKeys.DISABLE]: 'XR004' }).synthYaml()).toThrow(/SVC050/);
+  });
+
+  test('cdk8s-traffic:enable runs only the rules it names', () => {
+    expect(() => app({ [ContextKeys.ENABLE]: ['SVC014'] }).synthYaml()).not.toThrow();
+    expect(() => app({ [ContextKeys.ENABLE]: 'SVC050' }).synthYaml()).toThrow(/SVC050/);
+  });
+
+  test('an unknown code fails synth, naming the context key', () => {
+    expect(() => app({ [ContextKeys.DISABLE]: 'SVC999' }).synthYaml()).toThrow(/TRF004 context cdk8s-traffic:disable\[0\] "SVC999" is not a rule code/);
+  });
+});
+
+describe('Validation.suppress', () => {
+  test('annotates every object of a construct, keeping codes already there', () => {
+    const chart = twoServicesOnOnePort({ 'cdk8s-traffic.io/suppress': 'SVC014' });
+    Validation.suppress(chart.node.findChild('second'), ['SVC050', 'XR004']);
+    const manifests = Testing.synth(chart);
+    const second = manifests.find((m: { metadata: { name: string } }) => m.metadata.name.includes('second'));
+    expect(second.metadata.annotations['cdk8s-traffic.io/suppress']).toBe('SVC014,SVC050,XR004');
+  });
+
+  test('refuses a code no rule has', () => {
+    const chart = twoServicesOnOnePort();
+    expect(() => Validation.suppress(chart, ['SVC999'])).toThrow(/TRF004 .*"SVC999" is not a rule code/);
   });
 });

@@ -80,3 +80,9 @@ describe('rule selection and suppression', () => {
     expect(() => validateManifests([], { disable: [14 as unknown as string] })).toThrow(/options.disable\[0\] expects a rule code.*got the number 14/);
   });
 });
+
+describe('the checks of the input itself', () => {
+  test('cannot be turned off', () => {
+    expect(() => validateManifests([], { disable: ['TRF003'] })).toThrow(/TRF004 options.disable\[0\] TRF003 cannot be turned off/);
+  });
+});

@@ -94,9 +94,9 @@ describe('TRF012 value-kind', () => {
 
   it('refuses a fault percentage and delay of the wrong kind when the fault is built', () => {
     expect(() => Fault.delay({ fixedDelay: Duration.seconds(5), percentage: untyped<Percent>(10) }))
-      .toThrow('TRF012 Fault.delay() percentage expects a Percent, got the number 10');
+      .toThrow('TRF012 Fault.delay() options.percentage expects a Percent, got the number 10: create it with Percent.all() or Percent.of(value)');
     expect(() => Fault.delay({ fixedDelay: untyped<Duration>('5s'), percentage: Percent.of(10) }))
-      .toThrow('TRF012 Fault.delay() fixedDelay expects a Duration, got the string "5s"');
+      .toThrow('TRF012 Fault.delay() options.fixedDelay expects a Duration, got the string "5s"');
   });
 
   it('shortens long values', () => {
@@ -111,7 +111,8 @@ describe('TRF012 value-kind', () => {
 describe('builder errors carry the code of their check', () => {
   it('Percent.of out of range is TRF013, not a mirror or fault rule', () => {
     expect(() => Percent.of(150)).toThrow('TRF013 Percent.of(150): percentage 150 must be in range 0..100');
-    expect(() => Percent.of(untyped<number>('50'))).toThrow('TRF013 Percent.of("50"): percentage "50" must be a number');
+    // a value of another kind is TRF012, as everywhere
+    expect(() => Percent.of(untyped<number>('50'))).toThrow('TRF012 Percent.of() value expects a number, got the string "50"');
   });
 
   it('a fault percentage Envoy cannot express is the fault rule VS054', () => {
@@ -180,7 +181,7 @@ describe('TRF012 for values of the wrong shape, checked against the types of the
   });
 
   it('refuses labels that are not a mapping in ServiceSelector.fromLabels', () => {
-    expect(() => ServiceSelector.fromLabels(untyped('app=web'))).toThrow('TRF012 ServiceSelector.fromLabels() expects a mapping of label keys to values, got the string "app=web"');
+    expect(() => ServiceSelector.fromLabels(untyped('app=web'))).toThrow('TRF012 ServiceSelector.fromLabels() labels expects a mapping (of string), got the string "app=web": write it in { }');
   });
 
   it('accepts what the types allow, including a value that holds itself', () => {

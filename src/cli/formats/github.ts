@@ -35,10 +35,11 @@ export function formatGithub(report: CiReport): string {
 }
 
 function inputError(error: ReportInputError): string {
-  const properties = [`file=${escapeProperty(error.file)}`];
+  // a usage error (a flag, the settings file's content) has no file of the inputs
+  const properties = error.file === '' ? [] : [`file=${escapeProperty(error.file)}`];
   if (error.line !== undefined) properties.push(`line=${error.line}`);
   if (error.column !== undefined) properties.push(`col=${error.column}`);
-  properties.push('title=input error');
+  properties.push(error.file === '' ? 'title=usage error' : 'title=input error');
   return `::error ${properties.join(',')}::${escapeData(shortMessage(error.message))}`;
 }
 

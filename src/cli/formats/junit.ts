@@ -55,8 +55,9 @@ export function formatJunit(report: CiReport): string {
     // one suite for the inputs that could not be read, a testcase with an <error> each
     lines.push(`  <testsuite name="(unreadable inputs)" tests="${inputErrors.length}" failures="0" errors="${inputErrors.length}" skipped="0">`);
     for (const error of inputErrors) {
-      const where = `${error.file}${error.line !== undefined ? `:${error.line}${error.column !== undefined ? `:${error.column}` : ''}` : ''}`;
-      lines.push(`    <testcase classname="${attribute(error.file)}" name="${attribute(error.file)}">`,
+      const file = error.file === '' ? '(command line)' : error.file;
+      const where = `${file}${error.line !== undefined ? `:${error.line}${error.column !== undefined ? `:${error.column}` : ''}` : ''}`;
+      lines.push(`    <testcase classname="${attribute(file)}" name="${attribute(file)}">`,
         `      <error message="${attribute(shortMessage(error.message))}" type="input-error">${text(`${where}: ${shortMessage(error.message)}`)}</error>`,
         '    </testcase>');
     }

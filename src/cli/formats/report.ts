@@ -21,6 +21,7 @@ export interface ReportObject {
 
 /** An input that could not be read (the others were still checked). */
 export interface ReportInputError {
+  /** The input, or '' for a usage error (a flag's value, the settings file's content is named in the message). */
   readonly file: string;
   readonly line?: number;
   readonly column?: number;

@@ -60,7 +60,7 @@ export function formatSarif(report: CiReport): string {
         toolExecutionNotifications: (report.inputErrors ?? []).map(error => ({
           level: 'error',
           message: { text: shortMessage(error.message) },
-          locations: error.file === STDIN_NAME ? [] : [{
+          locations: error.file === STDIN_NAME || error.file === '' ? [] : [{
             physicalLocation: {
               artifactLocation: { uri: artifactUri(error.file, cwd) },
               ...(error.line !== undefined ? { region: { startLine: Math.max(1, error.line), startColumn: Math.max(1, error.column ?? 1) } } : {}),
