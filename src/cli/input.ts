@@ -202,7 +202,9 @@ class Reader {
     const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, (expected ?? CHUNK) - length + 1), limit - length + 1));
+      // a regular file is read into one buffer of its size (plus a byte, to see it did not grow)
+      const wanted = expected === undefined ? CHUNK : Math.max(1, expected - length + 1);
+      const buffer = Buffer.allocUnsafe(Math.min(wanted, limit - length + 1));
       let count: number;
       try {
         count = fs.readSync(fd, buffer, 0, buffer.length, null);
@@ -219,7 +221,7 @@ class Reader {
       if (length > limit) this.checkSize(name, length);
     }
     this.totalBytes += length;
-    return Buffer.concat(chunks, length);
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
   }
 
   /** Text from a custom standard input reader, held to the same limits. */
