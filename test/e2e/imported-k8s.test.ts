@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConsumerApp, manifestNamed, expectQuietSuccess } from './consumer';
 import { IMPORTED_K8S_TS } from './imported-k8s-source';
-import { ROOT } from './run';
+import { ROOT, run } from './run';
 
 jest.setTimeout(300_000);
 
@@ -88,6 +88,28 @@ describe('an app on imported k8s types, without cdk8s-plus', () => {
     expect(validated.stdout).toBe('');
     expect(validated.stderr).toMatch(/: 0 errors, 0 warnings/);
     expect(validated.status).toBe(0);
+  });
+
+  test('refuses values of the wrong kind from plain JavaScript with TRF012, from the shipped assembly', () => {
+    app.write('plain.js', [
+      "const { App, Chart } = require('cdk8s');",
+      "const { ClusterIpService, Destination } = require('cdk8s-traffic');",
+      "const chart = new Chart(new App(), 'plain');",
+      'for (const attempt of [',
+      "  () => new ClusterIpService(chart, 'web', { ports: { port: 80 } }),",
+      "  () => Destination.host('reviews', { subset: 'v2' }),",
+      ']) {',
+      '  try { attempt(); console.log("accepted"); } catch (error) { console.log(`${error.name}: ${error.message}`); }',
+      '}',
+      '',
+    ].join('\n'));
+    const result = run('node', ['plain.js'], { cwd: app.dir });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n')).toEqual([
+      'TrafficValidationError: TRF012 [plain/web] ports expects a list (of ServicePort), got a plain object {"port":80}: write it in [ ]',
+      'TrafficValidationError: TRF012 Destination.host() options.subset expects a Subset, got the string "v2": create it with Subset.named(name)',
+      '',
+    ]);
   });
 
   test("synthesises the same through the repository's cdk8s-cli (`cdk8s synth`)", () => {
