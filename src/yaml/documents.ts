@@ -88,8 +88,9 @@ export function parseDocuments(input: YamlInput): SourceDocument[] {
     sawDocument = true;
     const problem = treeProblem(value, shared);
     if (problem) {
-      const alias = problem.startsWith('document contains excessive aliasing') ? firstAlias(raw.text) : undefined;
-      throw new InputError(input.name, problem, alias ? raw.firstLine + alias.line - 1 : raw.content.line, alias ? alias.column : raw.content.column);
+      const at = problem.startsWith('document contains excessive aliasing') ? firstAlias(raw.text)
+        : problem.startsWith('the number ') ? firstNonFinite(raw.text) : undefined;
+      throw new InputError(input.name, problem, at ? raw.firstLine + at.line - 1 : raw.content.line, at ? at.column : raw.content.column);
     }
     const locator = new DocumentLocator(raw.text, raw.firstLine, raw.content);
     if (!isObject(value)) {
@@ -131,6 +132,12 @@ function addObject(file: string, value: Record<string, unknown>, prefix: PathSeg
 /** 1-based line and column of the first alias (`*name`) in a document's text, if one is found. */
 function firstAlias(text: string): { line: number; column: number } | undefined {
   const match = /(^|[\s,[{:-])\*[^\s,[\]{}]/m.exec(text);
+  return match ? positionOf(text, match.index + match[1].length) : undefined;
+}
+
+/** Where the first plain `.inf` or `.nan` (any case YAML 1.1 reads as a number) of a document is. */
+function firstNonFinite(text: string): { line: number; column: number } | undefined {
+  const match = /(^|[\s,[{:])([-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))(?=[ \t]*(?:$|[,\]}#]))/m.exec(text);
   return match ? positionOf(text, match.index + match[1].length) : undefined;
 }
 

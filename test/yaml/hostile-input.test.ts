@@ -147,6 +147,11 @@ describe('hostile YAML, read as kubectl reads it', () => {
       .toThrow(/the number NaN .*json: unsupported value/);
   });
 
+  test('names the line and column of the first .nan or .inf', () => {
+    const text = 'apiVersion: v1\nkind: Service\nspec:\n  ports:\n  - port: 80\n    x: [1, -.Inf]\n';
+    expect(() => parseDocuments({ name: 'in.yaml', text })).toThrow(expect.objectContaining({ line: 6, column: 12 }));
+  });
+
   test('reads aliases within the budget', () => {
     const [doc] = parseDocuments({ name: 'in.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  labels: &l {app: web}\n  annotations: *l\n' });
     expect(own(doc.manifest, 'metadata', 'annotations')).toEqual({ app: 'web' });
