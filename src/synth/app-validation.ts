@@ -110,18 +110,10 @@ function appOptions(root: IConstruct): ResolvedOptions {
 function contextRuleSelection(root: IConstruct): RuleSelection {
   const disable = codesFromContext(root.node.tryGetContext(DISABLE_CONTEXT));
   const enable = codesFromContext(root.node.tryGetContext(ENABLE_CONTEXT));
-  try {
-    return selectRules(disable, enable, knownCodes());
-  } catch (error) {
-    if (!(error instanceof TrafficValidationError)) throw error;
-    // the message names `options.disable`; at synth the setting is a context value
-    const message = error.message.replace(/^TRF004 /, '')
-      .replace(/^options\.disable/, `context ${DISABLE_CONTEXT}`).replace(/^options\.enable/, `context ${ENABLE_CONTEXT}`);
-    throw new TrafficValidationError('TRF004', message);
-  }
+  return selectRules(disable, enable, knownCodes(), { disable: `context ${DISABLE_CONTEXT}`, enable: `context ${ENABLE_CONTEXT}` });
 }
 
-/** A context value of rule codes: a list, or a comma-separated string as `--context` gives one. */
+/** A context value of rule codes: a list, or a comma-separated string (as an environment variable holds it). */
 function codesFromContext(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   return value.split(',').map(code => code.trim()).filter(code => code !== '');

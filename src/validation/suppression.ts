@@ -38,38 +38,47 @@ const CODE = /^[A-Z]{2,4}\d{3}$/;
 /** The codes of the checks that always run: TRF001 (a manifest is an object), TRF003 (the size budget)... */
 const ALWAYS_ON_PREFIX = 'TRF';
 
+/** How messages name the two settings: `options.disable` for validateManifests(), a context key at synth. */
+export interface SelectionNames {
+  readonly disable: string;
+  readonly enable: string;
+}
+
+const OPTION_NAMES: SelectionNames = { disable: 'options.disable', enable: 'options.enable' };
+
 /**
  * The selection `disable` and `enable` describe. Codes must be rule codes (`SVC014`); a code no
  * rule has is refused, so a typo does not silently keep a rule on.
  *
  * @param known every code a rule or construct check has
+ * @param names how messages name the two settings
  * @throws TrafficValidationError when a code is malformed or unknown, or a list is not a list of strings
  */
-export function selectRules(disable: unknown, enable: unknown, known: ReadonlySet<string>): RuleSelection {
-  const off = codeSet('disable', disable, known);
-  const only = codeSet('enable', enable, known);
+export function selectRules(disable: unknown, enable: unknown, known: ReadonlySet<string>, names: SelectionNames = OPTION_NAMES): RuleSelection {
+  const off = codeSet(names.disable, disable, known, true);
+  const only = codeSet(names.enable, enable, known, false);
   if (off.size === 0 && only.size === 0) return ALL_RULES;
   return { isEnabled: code => !off.has(code) && (only.size === 0 || only.has(code)) };
 }
 
 /** The codes of one list; empty when not given (an empty `enable` list selects every rule). */
-function codeSet(option: string, value: unknown, known: ReadonlySet<string>): Set<string> {
+function codeSet(option: string, value: unknown, known: ReadonlySet<string>, turnsOff: boolean): Set<string> {
   if (value === undefined || value === null) return new Set();
   if (!Array.isArray(value)) {
-    throw new TrafficValidationError('TRF004', `options.${option} expects a list of rule codes such as ["XR004", "SVC014"], got ${describe(value)}`);
+    throw new TrafficValidationError('TRF004', `${option} expects a list of rule codes such as ["XR004", "SVC014"], got ${describe(value)}`);
   }
   const codes = new Set<string>();
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
     if (typeof item !== 'string') {
-      throw new TrafficValidationError('TRF004', `options.${option}[${i}] expects a rule code such as "SVC014", got ${describe(item)}`);
+      throw new TrafficValidationError('TRF004', `${option}[${i}] expects a rule code such as "SVC014", got ${describe(item)}`);
     }
     const code = item.trim().toUpperCase();
     if (!CODE.test(code) || !known.has(code)) {
-      throw new TrafficValidationError('TRF004', `options.${option}[${i}] ${JSON.stringify(clip(item))} is not a rule code of this library: see \`cdk8s-traffic rules\` or docs/rules.md`);
+      throw new TrafficValidationError('TRF004', `${option}[${i}] ${JSON.stringify(clip(item))} is not a rule code of this library: see \`cdk8s-traffic rules\` or docs/rules.md`);
     }
-    if (option === 'disable' && code.startsWith(ALWAYS_ON_PREFIX)) {
-      throw new TrafficValidationError('TRF004', `options.${option}[${i}] ${code} cannot be turned off: the TRF checks are of the input itself (a manifest that is an object, within the size budget, arguments of the right kind), and the other rules rely on them`);
+    if (turnsOff && code.startsWith(ALWAYS_ON_PREFIX)) {
+      throw new TrafficValidationError('TRF004', `${option}[${i}] ${code} cannot be turned off: the TRF checks are of the input itself (a manifest that is an object, within the size budget, arguments of the right kind), and the other rules rely on them`);
     }
     codes.add(code);
   }

@@ -61,11 +61,9 @@ export class Validation {
 
 /** The codes, checked as `disable` checks them; the message names `Validation.suppress()`. */
 function suppressibleCodes(codes: unknown): string[] {
-  try {
-    selectRules(codes, undefined, knownCodes());
-  } catch (error) {
-    if (!(error instanceof TrafficValidationError)) throw error;
-    throw new TrafficValidationError('TRF004', error.message.replace(/^TRF004 options\.disable/, 'Validation.suppress() codes'));
+  if (!Array.isArray(codes)) {
+    throw new TrafficValidationError('TRF004', `Validation.suppress() codes expects a list of rule codes such as ["XR004"], got ${describeValue(codes)}`);
   }
-  return (codes as string[]).map(code => code.trim().toUpperCase());
+  selectRules(codes, undefined, knownCodes(), { disable: 'Validation.suppress() codes', enable: '' });
+  return codes.map(code => String(code).trim().toUpperCase());
 }

@@ -68,5 +68,7 @@ describe('Validation.suppress', () => {
   test('refuses a code no rule has', () => {
     const chart = twoServicesOnOnePort();
     expect(() => Validation.suppress(chart, ['SVC999'])).toThrow(/TRF004 .*"SVC999" is not a rule code/);
+    expect(() => Validation.suppress(chart, (undefined as unknown) as string[])).toThrow('TRF004 Validation.suppress() codes expects a list of rule codes such as ["XR004"], got undefined');
+    expect(() => Validation.suppress(chart, ['TRF003'])).toThrow(/TRF004 Validation.suppress\(\) codes\[0\] TRF003 cannot be turned off/);
   });
 });
