@@ -2,7 +2,7 @@ import { ApiObject, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
   ClientTls, ClientTlsMode, ClusterIpService, ConnectionPool, Destination, DestinationRule, H2UpgradePolicy, HashAlgorithm, HashKey, Host,
-  IstioNetworkingApiVersion, IstioProtocol, LoadBalancer, LocalityLoadBalancing, OutlierDetection, ProxyProtocolVersion, ServiceEntry,
+  IstioNetworkingApiVersion, IstioProtocol, LoadBalancer, LocalityLoadBalancing, OutlierDetection, PortTrafficPolicy, ProxyProtocolVersion, ServiceEntry,
   ServiceEntryResolution, ServiceSelector, SimpleLoadBalancer, Subset, TunnelProtocol, VirtualService,
 } from '../../src';
 import { manifestsOf, newChart, synthErrors } from '../util';
@@ -374,5 +374,134 @@ describe('traffic policies', () => {
     expect(() => new DestinationRule(chart, 'dr', { host: Host.of('reviews'), trafficPolicy: { loadBalancer: { simple: 'ROUND_ROBIN' } as any } }))
       .toThrow(/TRF012 \[test\/dr\] trafficPolicy\.loadBalancer expects a LoadBalancer, got a plain object .*: create it with LoadBalancer\./);
     expect(() => new DestinationRule(chart, 'bad', { host: 'reviews' as any })).toThrow(/TRF012 \[test\/bad\] host expects a Host, got the string "reviews"/);
+  });
+
+  test('render HTTP/2 keepalive in the HTTP settings of a connection pool', () => {
+    const keepAlive = { interval: Duration.seconds(30), timeout: Duration.millis(500) };
+    expect(ConnectionPool.http({ http2KeepAlive: keepAlive })._render()).toEqual({ http: { http2KeepAlive: { interval: '30s', timeout: '500ms' } } });
+    expect(ConnectionPool.tcpAndHttp({ maxConnections: 10 }, { maxConcurrentStreams: 50, http2KeepAlive: keepAlive })._render())
+      .toEqual({ tcp: { maxConnections: 10 }, http: { maxConcurrentStreams: 50, http2KeepAlive: { interval: '30s', timeout: '500ms' } } });
+  });
+
+  test('errors when an HTTP/2 keepalive duration is missing or below 1ms', () => {
+    // both are required: from JavaScript, one left out is refused when the pool is built
+    expect(() => ConnectionPool.http({ http2KeepAlive: { interval: Duration.seconds(30) } as any }))
+      .toThrow('TRF012 ConnectionPool.http() options.http2KeepAlive.timeout expects a Duration, got undefined: it is required');
+    // durations are checked at synth, as the pool's other timeouts are
+    const { app, chart } = newChart();
+    new DestinationRule(chart, 'dr', {
+      host: Host.of('reviews'),
+      trafficPolicy: { connectionPool: ConnectionPool.http({ http2KeepAlive: { interval: Duration.millis(0.5), timeout: Duration.seconds(0) } }) },
+    });
+    const errors = synthErrors(app) ?? '';
+    expect(errors).toContain('[test/dr] DR025 spec.trafficPolicy.connectionPool.http.http2KeepAlive.interval: interval "500000ns" is invalid: duration must be greater than 1ms');
+    expect(errors).toContain('[test/dr] DR025 spec.trafficPolicy.connectionPool.http.http2KeepAlive.timeout: timeout "0s" is invalid: duration must be greater than 1ms');
+  });
+
+  test('render the attributes of a hash key cookie', () => {
+    const key = HashKey.httpCookie({ name: 'session', ttl: Duration.hours(1), attributes: [{ name: 'SameSite', value: 'Strict' }, { name: 'Secure' }] });
+    expect(LoadBalancer.consistentHash(key)._render()).toEqual({
+      consistentHash: { httpCookie: { name: 'session', ttl: '3600s', attributes: [{ name: 'SameSite', value: 'Strict' }, { name: 'Secure' }] } },
+    });
+    expect(HashKey.httpCookie({ name: 'session', attributes: [] })._render()).toEqual({ httpCookie: { name: 'session' } });
+    // names are compared as Istio compares them: exactly
+    expect(HashKey.httpCookie({ name: 'session', attributes: [{ name: 'Secure' }, { name: 'secure' }] })._render())
+      .toEqual({ httpCookie: { name: 'session', attributes: [{ name: 'Secure' }, { name: 'secure' }] } });
+  });
+
+  test('errors when a cookie attribute has no name, or a name already used', () => {
+    expect(() => HashKey.httpCookie({ name: 'session', attributes: [{ name: 'Secure' }, { name: '', value: 'x' }] }))
+      .toThrow('DR030 cookie attribute name cannot be empty: attributes[1] needs a name');
+    expect(() => HashKey.httpCookie({ name: 'session', attributes: [{ name: 'SameSite', value: 'Lax' }, { name: 'Secure' }, { name: 'SameSite', value: 'Strict' }] }))
+      .toThrow('DR030 duplicate cookie attribute name "SameSite" (attributes[2]): list each attribute once');
+    expect(() => HashKey.httpCookie({ name: 'session', attributes: [{ value: 'Strict' } as any] }))
+      .toThrow('TRF012 HashKey.httpCookie() options.attributes[0].name expects a string, got undefined: it is required');
+  });
+
+  test('render a retry budget at rule and subset level, percent as a plain number', () => {
+    const { chart } = newChart();
+    const rule = new DestinationRule(chart, 'dr', {
+      host: Host.of('reviews'),
+      trafficPolicy: { retryBudget: { percent: 12.5, minRetryConcurrency: 5, budgetInterval: Duration.seconds(10) } },
+    });
+    rule.addSubset('v1', { labels: { version: 'v1' }, trafficPolicy: { retryBudget: {} } });
+    rule.addSubset('v2', { labels: { version: 'v2' }, trafficPolicy: { retryBudget: { percent: 0 } } });
+    expect(specOf(chart)).toEqual({
+      host: 'reviews',
+      // the CRD's percent is a google.protobuf.DoubleValue, written as a number (not { value })
+      trafficPolicy: { retryBudget: { percent: 12.5, minRetryConcurrency: 5, budgetInterval: '10s' } },
+      subsets: [
+        { name: 'v1', labels: { version: 'v1' }, trafficPolicy: { retryBudget: {} } },
+        { name: 'v2', labels: { version: 'v2' }, trafficPolicy: { retryBudget: { percent: 0 } } },
+      ],
+    });
+  });
+
+  test('takes no retry budget in port-level settings', () => {
+    const port: PortTrafficPolicy = {
+      port: 9080,
+      // @ts-expect-error Istio has no port-level retry budget
+      retryBudget: { percent: 10 },
+    };
+    expect(port.port).toBe(9080);
+  });
+
+  test('errors at synth when a retry budget percent is outside 0 to 100', () => {
+    for (const percent of [-1, 100.5]) {
+      const { app, chart } = newChart();
+      const rule = new DestinationRule(chart, 'dr', { host: Host.of('reviews') });
+      rule.addSubset('v1', { labels: { version: 'v1' }, trafficPolicy: { retryBudget: { percent } } });
+      expect(synthErrors(app)).toContain(`[test/dr] SCH005 spec.subsets[0].trafficPolicy.retryBudget.percent: percent ${percent} is outside the range 0 to 100`);
+    }
+    const { app, chart } = newChart();
+    new DestinationRule(chart, 'dr', { host: Host.of('reviews'), trafficPolicy: { retryBudget: { percent: 100 } } });
+    expect(synthErrors(app)).toBeUndefined();
+  });
+
+  test('render a CA CRL with SIMPLE and MUTUAL TLS', () => {
+    expect(ClientTls.simple({ caCertificates: '/etc/certs/ca.pem', caCrl: '/etc/certs/ca.crl' })._render())
+      .toEqual({ mode: 'SIMPLE', caCertificates: '/etc/certs/ca.pem', caCrl: '/etc/certs/ca.crl' });
+    expect(ClientTls.mutual({ clientCertificate: '/etc/certs/cert.pem', privateKey: '/etc/certs/key.pem', caCrl: '/etc/certs/ca.crl' })._render())
+      .toEqual({ mode: 'MUTUAL', clientCertificate: '/etc/certs/cert.pem', privateKey: '/etc/certs/key.pem', caCrl: '/etc/certs/ca.crl' });
+  });
+
+  test('errors when a CA CRL is given with credentialName', () => {
+    expect(() => ClientTls.simple({ credentialName: 'api-ca', caCrl: '/etc/certs/ca.crl' }))
+      .toThrow('DR046 credentialName "api-ca" cannot be combined with caCrl: the Secret holds the certificates, CA and CRL');
+    expect(() => ClientTls.mutual({ credentialName: 'client-cert', caCertificates: '/ca.pem', caCrl: '/ca.crl' }))
+      .toThrow('DR046 credentialName "client-cert" cannot be combined with caCertificates, caCrl');
+  });
+
+  test('a rule with HTTP/2 keepalive, cookie attributes, a retry budget and a CA CRL synthesises without errors', () => {
+    const { app, chart } = newChart({ namespace: 'shop' });
+    const rule = new DestinationRule(chart, 'dr', {
+      metadata: { name: 'reviews' },
+      host: Host.of('reviews.shop.svc.cluster.local'),
+      trafficPolicy: {
+        loadBalancer: LoadBalancer.consistentHash(HashKey.httpCookie({
+          name: 'session', path: '/', ttl: Duration.minutes(30), attributes: [{ name: 'SameSite', value: 'Lax' }, { name: 'HttpOnly' }],
+        })),
+        connectionPool: ConnectionPool.http({ http2MaxRequests: 100, http2KeepAlive: { interval: Duration.seconds(20), timeout: Duration.seconds(5) } }),
+        tls: ClientTls.simple({ caCertificates: '/etc/certs/ca.pem', caCrl: '/etc/certs/ca.crl', sni: 'reviews.shop' }),
+        retryBudget: { percent: 25, minRetryConcurrency: 4, budgetInterval: Duration.millis(500) },
+        portLevelSettings: [{ port: 9443, tls: ClientTls.mutual({ clientCertificate: '/c.pem', privateKey: '/k.pem', caCertificates: '/etc/certs/ca.pem', caCrl: '/etc/certs/ca.crl' }) }],
+      },
+    });
+    rule.addSubset('v2', { labels: { version: 'v2' }, trafficPolicy: { retryBudget: { minRetryConcurrency: 1 } } });
+    expect(synthErrors(app)).toBeUndefined();
+    expect(specOf(chart)).toEqual({
+      host: 'reviews.shop.svc.cluster.local',
+      trafficPolicy: {
+        loadBalancer: { consistentHash: { httpCookie: { name: 'session', path: '/', ttl: '1800s', attributes: [{ name: 'SameSite', value: 'Lax' }, { name: 'HttpOnly' }] } } },
+        connectionPool: { http: { http2MaxRequests: 100, http2KeepAlive: { interval: '20s', timeout: '5s' } } },
+        tls: { mode: 'SIMPLE', caCertificates: '/etc/certs/ca.pem', sni: 'reviews.shop', caCrl: '/etc/certs/ca.crl' },
+        portLevelSettings: [{
+          port: { number: 9443 },
+          tls: { mode: 'MUTUAL', clientCertificate: '/c.pem', privateKey: '/k.pem', caCertificates: '/etc/certs/ca.pem', caCrl: '/etc/certs/ca.crl' },
+        }],
+        retryBudget: { percent: 25, minRetryConcurrency: 4, budgetInterval: '500ms' },
+      },
+      subsets: [{ name: 'v2', labels: { version: 'v2' }, trafficPolicy: { retryBudget: { minRetryConcurrency: 1 } } }],
+    });
   });
 });

@@ -42,7 +42,7 @@ export interface ClientTlsOptions {
 
   /**
    * Name of the Secret holding the client certificate, key and CA (gateways, or sidecars of a
-   * DestinationRule with a workload selector); not with the certificate file paths.
+   * DestinationRule with a workload selector); not with the certificate, CA or CRL file paths.
    *
    * @default - none
    */
@@ -55,6 +55,14 @@ export interface ClientTlsOptions {
    * @default false
    */
   readonly insecureSkipVerify?: boolean;
+
+  /**
+   * Path of a certificate revocation list (CRL) file: server certificates it lists are refused
+   * (Istio 1.22 and later); not with `credentialName`, whose Secret holds the CRL (`ca.crl`).
+   *
+   * @default - no revocation check
+   */
+  readonly caCrl?: string;
 }
 
 /**
@@ -149,15 +157,16 @@ export class ClientTls {
       subjectAltNames: nonEmpty(o.subjectAltNames),
       sni: o.sni,
       insecureSkipVerify: o.insecureSkipVerify,
+      caCrl: o.caCrl,
     });
   }
 }
 
-/** Istio takes certificates from a Secret or from files, never both. */
+/** Istio takes certificates (and the CA and CRL) from a Secret or from files, never both. */
 function assertCredentialOrFiles(options: MutualClientTlsOptions): void {
   if (options.credentialName === undefined) return;
-  const files = (['clientCertificate', 'privateKey', 'caCertificates'] as const).filter(key => options[key] !== undefined);
+  const files = (['clientCertificate', 'privateKey', 'caCertificates', 'caCrl'] as const).filter(key => options[key] !== undefined);
   if (files.length > 0) {
-    throw new TrafficValidationError('DR046', `credentialName ${JSON.stringify(options.credentialName)} cannot be combined with ${files.join(', ')}: the Secret holds the certificates and CA`);
+    throw new TrafficValidationError('DR046', `credentialName ${JSON.stringify(options.credentialName)} cannot be combined with ${files.join(', ')}: the Secret holds the certificates, CA and CRL`);
   }
 }

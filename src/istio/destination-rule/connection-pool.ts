@@ -42,6 +42,18 @@ export interface TcpKeepalive {
 }
 
 /**
+ * HTTP/2 PING keepalive on the connections to the destination, so that a connection that
+ * stopped answering is noticed and closed. Istio wants both durations.
+ */
+export interface Http2KeepAlive {
+  /** Time between PINGs, at least 1ms. */
+  readonly interval: Duration;
+
+  /** How long to wait for the answer to a PING before the connection is closed, at least 1ms. */
+  readonly timeout: Duration;
+}
+
+/**
  * Limits and timeouts of TCP connections (HTTP ones included) to the destination.
  */
 export interface TcpConnectionPoolOptions {
@@ -141,6 +153,13 @@ export interface HttpConnectionPoolOptions {
    * @default 2147483647
    */
   readonly maxConcurrentStreams?: number;
+
+  /**
+   * PINGs on HTTP/2 connections to the destination, to notice the ones that stopped answering.
+   *
+   * @default - no HTTP/2 keepalive
+   */
+  readonly http2KeepAlive?: Http2KeepAlive;
 }
 
 /**
@@ -197,6 +216,7 @@ function renderTcp(tcp: TcpConnectionPoolOptions): JsonMap {
 }
 
 function renderHttp(http: HttpConnectionPoolOptions): JsonMap {
+  const keepAlive = http.http2KeepAlive;
   return compact({
     http1MaxPendingRequests: http.http1MaxPendingRequests,
     http2MaxRequests: http.http2MaxRequests,
@@ -206,5 +226,6 @@ function renderHttp(http: HttpConnectionPoolOptions): JsonMap {
     h2UpgradePolicy: http.h2UpgradePolicy,
     useClientProtocol: http.useClientProtocol,
     maxConcurrentStreams: http.maxConcurrentStreams,
+    http2KeepAlive: keepAlive ? compact({ interval: duration(keepAlive.interval), timeout: duration(keepAlive.timeout) }) : undefined,
   });
 }

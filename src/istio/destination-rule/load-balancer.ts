@@ -22,6 +22,21 @@ export enum SimpleLoadBalancer {
 }
 
 /**
+ * An attribute of the cookie the proxy generates (`SameSite=Strict`, `Secure`...).
+ */
+export interface HttpCookieAttribute {
+  /** The attribute's name, such as `SameSite`; not empty. */
+  readonly name: string;
+
+  /**
+   * The attribute's value, such as `Strict`.
+   *
+   * @default - none (a flag attribute, such as `Secure` or `HttpOnly`)
+   */
+  readonly value?: string;
+}
+
+/**
  * Options of an HTTP cookie used as hash key.
  */
 export interface HttpCookieOptions {
@@ -42,6 +57,13 @@ export interface HttpCookieOptions {
    * @default - no cookie is generated
    */
   readonly ttl?: Duration;
+
+  /**
+   * Attributes of the cookie the proxy generates, each name once (Istio 1.28 and later).
+   *
+   * @default - none
+   */
+  readonly attributes?: HttpCookieAttribute[];
 }
 
 /**
@@ -59,8 +81,14 @@ export class HashKey {
     if (options.name === '') {
       throw new TrafficValidationError('DR029', 'the hash key cookie needs a name, got ""');
     }
+    assertCookieAttributes(options.attributes ?? []);
     return new HashKey({
-      httpCookie: compact({ name: options.name, path: options.path, ttl: options.ttl ? renderIstioDuration(options.ttl) : undefined }),
+      httpCookie: compact({
+        name: options.name,
+        path: options.path,
+        ttl: options.ttl ? renderIstioDuration(options.ttl) : undefined,
+        attributes: nonEmpty(options.attributes?.map(a => compact({ name: a.name, value: a.value }))),
+      }),
     });
   }
 
@@ -80,6 +108,20 @@ export class HashKey {
   public _render(): JsonMap {
     return { ...this.json };
   }
+}
+
+/** Istio wants each cookie attribute named, and named once. */
+function assertCookieAttributes(attributes: readonly HttpCookieAttribute[]): void {
+  const seen = new Set<string>();
+  attributes.forEach((attribute, index) => {
+    if (attribute.name === '') {
+      throw new TrafficValidationError('DR030', `cookie attribute name cannot be empty: attributes[${index}] needs a name, such as "SameSite"`);
+    }
+    if (seen.has(attribute.name)) {
+      throw new TrafficValidationError('DR030', `duplicate cookie attribute name ${JSON.stringify(attribute.name)} (attributes[${index}]): list each attribute once`);
+    }
+    seen.add(attribute.name);
+  });
 }
 
 /**

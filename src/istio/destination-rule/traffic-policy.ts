@@ -1,5 +1,7 @@
+import { Duration } from 'cdk8s';
 import { compact, JsonMap, nonEmpty } from '../../util/json';
 import { optionalInstance } from '../../util/typed-value';
+import { renderIstioDuration } from '../istio-duration';
 import { ClientTls } from './client-tls';
 import { ConnectionPool } from './connection-pool';
 import { LoadBalancer } from './load-balancer';
@@ -41,6 +43,35 @@ export interface TunnelSettings {
 
   /** The port the tunnel leads to. */
   readonly targetPort: number;
+}
+
+/**
+ * A limit on the retries in flight to the destination, relative to its active requests, so
+ * that retries cannot multiply the load on a failing destination (Istio 1.27 and later).
+ * Every field may be left out: `{}` turns the budget on with Istio's defaults.
+ */
+export interface RetryBudget {
+  /**
+   * The share of the active requests that may be retries at the same time, 0 to 100.
+   *
+   * @default 20
+   */
+  readonly percent?: number;
+
+  /**
+   * Concurrent retries allowed whatever the share, so that a destination with few active
+   * requests can still be retried.
+   *
+   * @default 3
+   */
+  readonly minRetryConcurrency?: number;
+
+  /**
+   * The interval the budget is computed over.
+   *
+   * @default - Istio's default (0ms)
+   */
+  readonly budgetInterval?: Duration;
 }
 
 /**
@@ -133,6 +164,13 @@ export interface TrafficPolicy {
    * @default - none
    */
   readonly proxyProtocol?: ProxyProtocolVersion;
+
+  /**
+   * Limit the concurrent retries to a share of the active requests (not available per port).
+   *
+   * @default - no retry budget: only `connectionPool.http.maxRetries` limits retries
+   */
+  readonly retryBudget?: RetryBudget;
 }
 
 /** The four settings a port-level policy shares with the destination-level one. */
@@ -156,6 +194,7 @@ function renderCommon(policy: PortTrafficPolicy | TrafficPolicy, path: string): 
 export function renderTrafficPolicy(policy: TrafficPolicy | undefined, path: string): JsonMap | undefined {
   if (policy === undefined) return undefined;
   const tunnel = policy.tunnel;
+  const budget = policy.retryBudget;
   const json = compact({
     ...renderCommon(policy, path),
     portLevelSettings: nonEmpty(policy.portLevelSettings?.map((p, i) => compact({
@@ -164,6 +203,12 @@ export function renderTrafficPolicy(policy: TrafficPolicy | undefined, path: str
     }))),
     tunnel: tunnel ? compact({ protocol: tunnel.protocol, targetHost: tunnel.targetHost, targetPort: tunnel.targetPort }) : undefined,
     proxyProtocol: policy.proxyProtocol !== undefined ? { version: policy.proxyProtocol } : undefined,
+    // percent is a google.protobuf.DoubleValue: a plain number in the CRD's JSON, not { value }
+    retryBudget: budget ? compact({
+      percent: budget.percent,
+      minRetryConcurrency: budget.minRetryConcurrency,
+      budgetInterval: budget.budgetInterval ? renderIstioDuration(budget.budgetInterval) : undefined,
+    }) : undefined,
   });
   return Object.keys(json).length > 0 ? json : undefined;
 }
