@@ -3,6 +3,7 @@ import { validateManifests } from '../validation/engine';
 import { NodePortRange } from '../validation/node-port-range';
 import { TrafficValidationError } from '../validation/errors';
 import { show, stringAt, objectAt } from '../validation/manifest';
+import { codeListOf } from '../validation/suppression';
 
 /**
  * Settings of the validation plugin, from `properties:` in cdk8s.yaml.
@@ -149,8 +150,7 @@ export class TrafficValidation {
 /** A list of codes as cdk8s.yaml may give it: a list, or one comma-separated string. */
 function codeList(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value.split(',').map(code => code.trim()).filter(code => code.length > 0);
-  return value as string[]; // anything else is checked (and refused with a clear message) by the engine
+  return codeListOf(value) as string[]; // anything else is checked (and refused with a clear message) by the engine
 }
 
 function failOnOf(value: unknown): 'error' | 'warning' {

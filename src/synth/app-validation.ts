@@ -9,7 +9,7 @@ import { formatDiagnostic } from '../validation/format-diagnostic';
 import { isObject } from '../validation/manifest';
 import { ResolvedOptions, resolveOptions } from '../validation/options';
 import { ManifestEntry } from '../validation/rule';
-import { RuleSelection, isSuppressed, selectRules, suppressionOf } from '../validation/suppression';
+import { RuleSelection, codeListOf, isSuppressed, selectRules, suppressionOf } from '../validation/suppression';
 import { currentSession, useSessions } from './session';
 import { warn } from './warnings';
 
@@ -108,15 +108,9 @@ function appOptions(root: IConstruct): ResolvedOptions {
 
 /** The rules the app's `cdk8s-traffic:disable` and `cdk8s-traffic:enable` context values select. */
 function contextRuleSelection(root: IConstruct): RuleSelection {
-  const disable = codesFromContext(root.node.tryGetContext(DISABLE_CONTEXT));
-  const enable = codesFromContext(root.node.tryGetContext(ENABLE_CONTEXT));
+  const disable = codeListOf(root.node.tryGetContext(DISABLE_CONTEXT));
+  const enable = codeListOf(root.node.tryGetContext(ENABLE_CONTEXT));
   return selectRules(disable, enable, knownCodes(), { disable: `context ${DISABLE_CONTEXT}`, enable: `context ${ENABLE_CONTEXT}` });
-}
-
-/** A context value of rule codes: a list, or a comma-separated string (as an environment variable holds it). */
-function codesFromContext(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  return value.split(',').map(code => code.trim()).filter(code => code !== '');
 }
 
 /** The problems a construct reports itself, without the codes the app turns off or the object suppresses. */

@@ -16,6 +16,8 @@ import * as path from 'path';
 import { ApiObject, Chart, Duration, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { TrafficValidationError } from '../validation/errors';
+import { isObject } from '../validation/manifest';
+import { isPlainObject } from './json';
 import { VALUE_KIND_CODE, describeValue } from './typed-value';
 
 interface TypeRef {
@@ -74,17 +76,6 @@ class Refused extends Error {
   }
 }
 
-function isObject(value: unknown): value is { readonly [key: string]: unknown } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A mapping as JavaScript writes one (not a class instance, an array or a function). */
-function isPlainMapping(value: unknown): value is { readonly [key: string]: unknown } {
-  if (!isObject(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
 function member(field: string, key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${field}.${key}` : `${field}[${JSON.stringify(key)}]`;
 }
@@ -115,7 +106,7 @@ class Checker {
       this.within(value, () => value.forEach((item, i) => this.check(item, element, `${field}[${i}]`, depth + 1)));
       return;
     }
-    if (!isPlainMapping(value)) throw new Refused(field, `a mapping (of ${what})`, value, 'write it in { }');
+    if (!isPlainObject(value)) throw new Refused(field, `a mapping (of ${what})`, value, 'write it in { }');
     this.within(value, () => {
       for (const key of Object.keys(value)) this.check(value[key], element, member(field, key), depth + 1);
     });
@@ -276,53 +267,64 @@ function refusal(error: Refused, construct: IConstruct | undefined): TrafficVali
   return new TrafficValidationError(VALUE_KIND_CODE, `${where}${error.field || 'props'} expects ${error.expected}, got ${describeValue(error.value)}${hint}`);
 }
 
-/**
- * Checks `value`, given for `field` of `construct`, against the type named `typeName` in this
- * library (`ServicePort`, `HttpRoute`), and throws TRF012 when it does not fit.
- */
-export function checkValue(construct: IConstruct | undefined, field: string, value: unknown, typeName: string): void {
+/** Runs a check, turning what it refuses into TRF012 with the construct's path; nothing to check without the assembly. */
+function refusing(construct: IConstruct | undefined, check: (types: Assembly, checker: Checker) => void): void {
   const types = loadAssembly();
   if (!types) return;
   try {
-    new Checker(types).check(value, { fqn: `${types.name}.${typeName}` }, field, 0);
+    check(types, new Checker(types));
   } catch (error) {
     if (error instanceof Refused) throw refusal(error, construct);
     throw error;
   }
 }
 
+/** Checks call arguments against parameters; `fieldOf` names a parameter in messages. */
+function checkArguments(checker: Checker, parameters: readonly Parameter[], args: readonly unknown[], fieldOf: (name: string) => string): void {
+  parameters.forEach((parameter, i) => {
+    const field = fieldOf(parameter.name);
+    if (args[i] === undefined && !parameter.optional) throw new Refused(field, 'a value', undefined, 'it is required');
+    checker.check(args[i], parameter.type, field, 0);
+  });
+}
+
+/**
+ * The class of this library that `target` is or extends, as the assembly names it: user
+ * subclasses are checked as the library class they extend.
+ */
+function libraryClass(types: Assembly, target: unknown): TypeInfo | undefined {
+  for (let type = target; typeof type === 'function' && type !== Function.prototype; type = Object.getPrototypeOf(type)) {
+    const name = (type as { name: string }).name;
+    const info = types.types[`${types.name}.${name}`];
+    if (info?.kind === 'class' && exported(name) === type) return info;
+  }
+  return undefined;
+}
+
+/**
+ * Checks `value`, given for `field` of `construct`, against the type named `typeName` in this
+ * library (`ServicePort`, `HttpRoute`), and throws TRF012 when it does not fit.
+ */
+export function checkValue(construct: IConstruct | undefined, field: string, value: unknown, typeName: string): void {
+  refusing(construct, (types, checker) => checker.check(value, { fqn: `${types.name}.${typeName}` }, field, 0));
+}
+
 /**
  * Checks the props a construct of class `target` (or of a class of this library it extends)
  * was created with, against the type of its initializer's `props`. An absent props object
- * passes (the struct's required fields are then reported).
+ * passes unless the props are required (then the struct's required fields are reported).
  */
 export function checkProps(construct: IConstruct, target: Function, props: unknown): void {
-  const types = loadAssembly();
-  if (!types) return;
-  const parameter = initializerProps(types, target);
-  if (!parameter) return;
-  try {
-    const checker = new Checker(types);
+  refusing(construct, (types, checker) => {
+    const parameter = libraryClass(types, target)?.initializer?.parameters?.find(p => p.name === 'props');
+    if (!parameter) return;
     if (props === undefined) {
       if (!parameter.optional) checker.check({}, parameter.type, '', 0);
       return;
     }
     if (!isObject(props)) throw new Refused('props', `a mapping (${parameter.type.fqn?.split('.').pop()})`, props, 'write it in { }');
     checker.check(props, parameter.type, '', 0);
-  } catch (error) {
-    if (error instanceof Refused) throw refusal(error, construct);
-    throw error;
-  }
-}
-
-/** The `props` parameter of the initializer of `target`, or of the nearest class of this library it extends. */
-function initializerProps(types: Assembly, target: Function): Parameter | undefined {
-  for (let type: unknown = target; typeof type === 'function' && type !== Function.prototype; type = Object.getPrototypeOf(type)) {
-    const name = (type as { name: string }).name;
-    const info = types.types[`${types.name}.${name}`];
-    if (info?.kind === 'class' && exported(name) === type) return info.initializer?.parameters?.find(p => p.name === 'props');
-  }
-  return undefined;
+  });
 }
 
 /**
@@ -331,36 +333,13 @@ function initializerProps(types: Assembly, target: Function): Parameter | undefi
  * is the parameter's name.
  */
 export function checkCall(construct: IConstruct, method: string, args: readonly unknown[]): void {
-  const types = loadAssembly();
-  if (!types) return;
-  const parameters = methodParameters(types, construct.constructor, method);
-  if (!parameters) return;
-  try {
-    const checker = new Checker(types);
-    parameters.forEach((parameter, i) => {
-      if (args[i] === undefined && !parameter.optional) throw new Refused(parameter.name, 'a value', undefined, 'it is required');
-      checker.check(args[i], parameter.type, parameter.name, 0);
-    });
-  } catch (error) {
-    if (error instanceof Refused) throw refusal(error, construct);
-    throw error;
-  }
-}
-
-function methodParameters(types: Assembly, target: unknown, method: string): readonly Parameter[] | undefined {
-  for (let type = target; typeof type === 'function' && type !== Function.prototype; type = Object.getPrototypeOf(type)) {
-    let fqn: string | undefined = `${types.name}.${(type as { name: string }).name}`;
-    if (types.types[fqn]?.kind !== 'class' || exported((type as { name: string }).name) !== type) continue;
+  refusing(construct, (types, checker) => {
     // the class and its bases, as the assembly lists them
-    while (fqn) {
-      const info: TypeInfo | undefined = types.types[fqn];
-      const found = info?.methods?.find(m => m.name === method && !m.static);
-      if (found) return found.parameters ?? [];
-      fqn = info?.base;
+    for (let info = libraryClass(types, construct.constructor); info; info = info.base ? types.types[info.base] : undefined) {
+      const found = info.methods?.find(m => m.name === method && !m.static);
+      if (found) return checkArguments(checker, found.parameters ?? [], args, name => name);
     }
-    return undefined;
-  }
-  return undefined;
+  });
 }
 
 /**
@@ -369,20 +348,8 @@ function methodParameters(types: Assembly, target: unknown, method: string): rea
  * is `Class.method() parameter`.
  */
 export function checkStaticCall(className: string, method: string, args: readonly unknown[]): void {
-  const types = loadAssembly();
-  if (!types) return;
-  const info = types.types[`${types.name}.${className}`];
-  const found = info?.methods?.find(m => m.name === method && m.static);
-  if (!found) return;
-  try {
-    const checker = new Checker(types);
-    (found.parameters ?? []).forEach((parameter, i) => {
-      const field = `${className}.${method}() ${parameter.name}`;
-      if (args[i] === undefined && !parameter.optional) throw new Refused(field, 'a value', undefined, 'it is required');
-      checker.check(args[i], parameter.type, field, 0);
-    });
-  } catch (error) {
-    if (error instanceof Refused) throw refusal(error, undefined);
-    throw error;
-  }
+  refusing(undefined, (types, checker) => {
+    const found = types.types[`${types.name}.${className}`]?.methods?.find(m => m.name === method && m.static);
+    if (found) checkArguments(checker, found.parameters ?? [], args, name => `${className}.${method}() ${name}`);
+  });
 }

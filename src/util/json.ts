@@ -20,3 +20,10 @@ export function nonEmpty<T>(list: readonly T[] | undefined): T[] | undefined {
 export function nonEmptyMap<T>(map: { [key: string]: T } | undefined): { [key: string]: T } | undefined {
   return map && Object.keys(map).length > 0 ? { ...map } : undefined;
 }
+
+/** A mapping as JavaScript writes one: not an array, a function or an instance of a class. */
+export function isPlainObject(value: unknown): value is { [key: string]: unknown } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}

@@ -110,8 +110,17 @@ export function suppressionOf(manifest: unknown): ObjectSuppression | undefined 
   return { codes, istioCodes, all: codes.has('*') || istioCodes.has('*') };
 }
 
-/** Comma-separated codes; entries trimmed, empty entries dropped (`valueAt` reads own keys only). */
-function annotationCodes(value: unknown): Set<string> | undefined {
+/**
+ * A setting of rule codes as cdk8s.yaml, a context value or an environment variable gives it:
+ * a list, or one comma-separated string. Anything else is returned as it is, for
+ * `selectRules` to refuse with a clear message.
+ */
+export function codeListOf(value: unknown): unknown {
+  return typeof value === 'string' ? [...(annotationCodes(value) ?? [])] : value;
+}
+
+/** Comma-separated codes; entries trimmed and upper-cased, empty entries dropped. */
+export function annotationCodes(value: unknown): Set<string> | undefined {
   if (typeof value !== 'string') return undefined;
   const codes = new Set<string>();
   // split on commas without a regular expression: the value is untrusted and may be long

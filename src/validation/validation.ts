@@ -4,7 +4,7 @@ import { Diagnostic } from './diagnostic';
 import { knownCodes, ruleCatalogue, RuleInfo, validateManifests } from './engine';
 import { TrafficValidationError } from './errors';
 import { describeValue } from '../util/typed-value';
-import { SUPPRESS_ANNOTATION, selectRules } from './suppression';
+import { SUPPRESS_ANNOTATION, annotationCodes, selectRules } from './suppression';
 import { formatCheckedDiagnostic } from './api-arguments';
 import { ValidationOptions } from './options';
 
@@ -51,7 +51,7 @@ export class Validation {
       if (!ApiObject.isApiObject(construct)) continue;
       const annotations = (construct.metadata.toJson() as { annotations?: Record<string, unknown> }).annotations;
       const current = annotations?.[SUPPRESS_ANNOTATION];
-      const merged = new Set([...(typeof current === 'string' ? current.split(',').map(c => c.trim()).filter(c => c !== '') : []), ...valid]);
+      const merged = new Set([...(annotationCodes(current) ?? []), ...valid]);
       construct.metadata.addAnnotation(SUPPRESS_ANNOTATION, [...merged].join(','));
     }
   }

@@ -20,6 +20,7 @@
  * rule. test/yaml/writer.test.ts compares them.
  */
 import * as path from 'path';
+import { isPlainObject } from '../util/json';
 import { readsAsString } from './plain-scalars';
 
 interface YamlModule {
@@ -114,11 +115,6 @@ const SIMPLE_STRING = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
 /** A line starting as a directive or a document marker: how `yaml` writes it depends on where it is. */
 const DOCUMENT_MARKER = /^(?:%|---|\.\.\.)/;
 
-function isPlainObject(value: unknown): value is { [key: string]: unknown } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
 
 /** How `yaml` writes a scalar, remembered; forgotten whole when it grows past a bound. */
 class ScalarCache {
